@@ -1,0 +1,227 @@
+//! The dataset as the app uses it: immutable, validated, indexed once.
+
+use crate::date::EventDate;
+use crate::geo::{Bounds, LonLat};
+use crate::text::{Lang, LocalizedText};
+
+/// The kind of a site; a known set drives symbols and the legend.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// A monument or memorial.
+    Memorial,
+    /// A museum or memorial hall.
+    Museum,
+    /// A place where revolutionary history happened (old offices, schools…).
+    RevolutionarySite,
+    /// An education or party-building base.
+    Base,
+    /// Where an event (a battle, a liberation) took place.
+    EventSite,
+    /// A landmark that helps orientation; not itself red heritage.
+    Landmark,
+    /// A martyrs' cemetery.
+    Cemetery,
+    /// An administrative or development zone.
+    Zone,
+    /// Anything else; shown with a generic symbol.
+    Other(String),
+}
+
+impl Category {
+    /// The known categories, in legend order.
+    pub const KNOWN: [&'static str; 8] =
+        ["memorial", "museum", "revolutionary-site", "base", "event-site", "landmark", "cemetery", "zone"];
+
+    /// Reads a category name from the data; unknown names are kept as `Other`.
+    pub fn from_name(name: &str) -> Self {
+        match name {
+            "memorial" => Self::Memorial,
+            "museum" => Self::Museum,
+            "revolutionary-site" => Self::RevolutionarySite,
+            "base" => Self::Base,
+            "event-site" => Self::EventSite,
+            "landmark" => Self::Landmark,
+            "cemetery" => Self::Cemetery,
+            "zone" => Self::Zone,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// The name as written in the data (CSS class suffix too).
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Memorial => "memorial",
+            Self::Museum => "museum",
+            Self::RevolutionarySite => "revolutionary-site",
+            Self::Base => "base",
+            Self::EventSite => "event-site",
+            Self::Landmark => "landmark",
+            Self::Cemetery => "cemetery",
+            Self::Zone => "zone",
+            Self::Other(name) => name,
+        }
+    }
+
+    /// The label visitors read.
+    pub fn label(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Self::Memorial => ("纪念碑", "Memorial"),
+            Self::Museum => ("纪念馆·博物馆", "Museum or memorial hall"),
+            Self::RevolutionarySite => ("革命旧址", "Revolutionary site"),
+            Self::Base => ("教育基地", "Education base"),
+            Self::EventSite => ("事件发生地", "Event site"),
+            Self::Landmark => ("地标", "Landmark"),
+            Self::Cemetery => ("烈士陵园", "Martyrs' cemetery"),
+            Self::Zone => ("园区", "Zone"),
+            Self::Other(name) => return name.clone(),
+        };
+        match lang {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+        }
+    }
+}
+
+/// Something that happened at a site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// When, to the precision the sources give.
+    pub date: EventDate,
+    /// A short title.
+    pub title: LocalizedText,
+    /// A few sentences, plain text.
+    pub text: LocalizedText,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Title of the source.
+    pub title: String,
+    /// Link (http(s) or relative only), if there is one.
+    pub url: Option<String>,
+    /// When the link was read, as written in the data.
+    pub accessed: Option<String>,
+}
+
+/// How well the position is known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Location {
+    /// Uncertainty radius in metres.
+    pub precision_m: Option<f64>,
+    /// The point stands in for the place (a proxy or an estimate).
+    pub approximate: bool,
+    /// What the point is, for visitors.
+    pub note: LocalizedText,
+}
+
+/// A heritage site: one feature of the dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    /// Unique, URL-safe id.
+    pub id: String,
+    /// Index of the feature in the file, for messages.
+    pub feature_index: usize,
+    /// Name.
+    pub name: LocalizedText,
+    /// Category.
+    pub category: Category,
+    /// Events, in date order.
+    pub events: Vec<Event>,
+    /// A short summary.
+    pub summary: LocalizedText,
+    /// Address.
+    pub address: LocalizedText,
+    /// Position on the map; `None` for a site whose place is not known yet.
+    pub position: Option<LonLat>,
+    /// How well the position is known.
+    pub location: Location,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+impl Site {
+    /// The earliest event's date: when the site enters history.
+    pub fn first_date(&self) -> Option<EventDate> {
+        self.events.first().map(|e| e.date)
+    }
+}
+
+/// A basemap layer the dataset asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasemapLayerRef {
+    /// Layer id.
+    pub id: String,
+    /// Same-origin path, relative to the dataset file.
+    pub url: String,
+    /// What it draws: "water", "river"…
+    pub kind: String,
+}
+
+/// Dataset settings from the top-level `atlas` member.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AtlasSettings {
+    /// Title of the dataset.
+    pub title: LocalizedText,
+    /// What the dataset shows.
+    pub description: LocalizedText,
+    /// The language to open in when the visitor has not chosen one.
+    pub default_language: Option<Lang>,
+    /// Offline basemap layers.
+    pub basemap: Vec<BasemapLayerRef>,
+    /// Credit line for the basemap.
+    pub basemap_attribution: Option<String>,
+}
+
+/// A reference to one event of one site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EventRef {
+    /// Index into `Atlas::sites`.
+    pub site: usize,
+    /// Index into that site's `events`.
+    pub event: usize,
+}
+
+/// A loaded dataset: settings, valid sites, and a chronology index.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Atlas {
+    /// Settings.
+    pub settings: AtlasSettings,
+    /// The sites that passed validation, in file order.
+    pub sites: Vec<Site>,
+    chronology: Vec<EventRef>,
+}
+
+impl Atlas {
+    /// Builds the indexes over `sites`.
+    pub fn new(settings: AtlasSettings, sites: Vec<Site>) -> Self {
+        let mut chronology: Vec<EventRef> = sites
+            .iter()
+            .enumerate()
+            .flat_map(|(s, site)| (0..site.events.len()).map(move |e| EventRef { site: s, event: e }))
+            .collect();
+        // Stable: events on the same date keep file order, so the timeline never reshuffles.
+        chronology.sort_by(|a, b| sites[a.site].events[a.event].date.cmp(&sites[b.site].events[b.event].date));
+        Self { settings, sites, chronology }
+    }
+
+    /// Every event of every site, in date order.
+    pub fn chronology(&self) -> &[EventRef] {
+        &self.chronology
+    }
+
+    /// The event behind a reference.
+    pub fn event(&self, r: EventRef) -> &Event {
+        &self.sites[r.site].events[r.event]
+    }
+
+    /// The site with this id.
+    pub fn site_index(&self, id: &str) -> Option<usize> {
+        self.sites.iter().position(|s| s.id == id)
+    }
+
+    /// Bounds of the located sites, or `None` if no site is located.
+    pub fn bounds(&self) -> Option<Bounds> {
+        Bounds::around(self.sites.iter().filter_map(|s| s.position))
+    }
+}

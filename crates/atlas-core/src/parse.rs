@@ -1,0 +1,478 @@
+//! Reading a dataset: JSON → validated [`Atlas`] plus every problem found.
+//!
+//! A feature with an error is skipped and the rest still load; warnings keep
+//! the feature. The app and atlas-check both call [`load`], so curators see
+//! exactly what visitors would.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::date::{EventDate, HistDate};
+use crate::geo::LonLat;
+use crate::model::{Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Site, Source};
+use crate::problem::{FatalError, Problem, ProblemKind, Severity};
+use crate::text::{Lang, LocalizedText};
+
+/// Files larger than this are refused: parsing them would freeze a kiosk's tab.
+pub const MAX_DATASET_BYTES: usize = 50 * 1024 * 1024;
+
+/// A dataset that could be read, and what is wrong in it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    /// The valid part of the dataset.
+    pub atlas: Atlas,
+    /// Every problem found, errors and warnings, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// The problems that made a feature be skipped.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Reads and validates a dataset.
+pub fn load(text: &str) -> Result<Loaded, FatalError> {
+    if text.len() > MAX_DATASET_BYTES {
+        return Err(FatalError::TooLarge { bytes: text.len(), limit: MAX_DATASET_BYTES });
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| FatalError::InvalidJson {
+        line: e.line(),
+        column: e.column(),
+        message: json_error_message(&e),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(FatalError::NotFeatureCollection { found: format!("the top level is {}", kind_of(&root)) });
+    };
+    match root.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => {}
+        Some(other) => {
+            return Err(FatalError::NotFeatureCollection { found: format!("\"type\" is \"{other}\"") })
+        }
+        None => return Err(FatalError::NotFeatureCollection { found: "no \"type\" member".into() }),
+    }
+    let Some(Value::Array(features)) = root.get("features") else {
+        return Err(FatalError::NotFeatureCollection { found: "\"features\" is not a list".into() });
+    };
+
+    let mut problems = Vec::new();
+    let settings = read_settings(root.get("atlas"), &mut problems);
+    let mut first_by_id: HashMap<String, usize> = HashMap::new();
+    let sites: Vec<Site> = features
+        .iter()
+        .enumerate()
+        .filter_map(|(index, feature)| {
+            let mut reader = FeatureReader { index, id: None, problems: &mut problems, failed: false };
+            let site = reader.site(feature, &mut first_by_id);
+            site.filter(|_| !reader.failed)
+        })
+        .collect();
+    if sites.is_empty() && !features.is_empty() {
+        problems.push(Problem {
+            severity: Severity::Error,
+            feature: None,
+            id: None,
+            field: "features".into(),
+            kind: ProblemKind::NoSites,
+        });
+    }
+    Ok(Loaded { atlas: Atlas::new(settings, sites), problems })
+}
+
+/// Links allowed in data: http(s), or a path relative to the page.
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return true;
+    }
+    // A scheme is whatever precedes the first ':' when no '/', '?' or '#' comes before it.
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']);
+    let has_scheme = matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p) || (scheme_end.is_some() && path_start.is_none());
+    !url.is_empty() && !has_scheme && !lower.starts_with("//") && !lower.starts_with("\\")
+}
+
+/// Ids appear in links (`?site=`), so they stay URL-safe.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
+struct FeatureReader<'a> {
+    index: usize,
+    id: Option<String>,
+    problems: &'a mut Vec<Problem>,
+    failed: bool,
+}
+
+impl FeatureReader<'_> {
+    fn report(&mut self, severity: Severity, field: impl Into<String>, kind: ProblemKind) {
+        self.failed |= severity == Severity::Error;
+        self.problems.push(Problem { severity, feature: Some(self.index), id: self.id.clone(), field: field.into(), kind });
+    }
+
+    fn error(&mut self, field: impl Into<String>, kind: ProblemKind) {
+        self.report(Severity::Error, field, kind);
+    }
+
+    fn warn(&mut self, field: impl Into<String>, kind: ProblemKind) {
+        self.report(Severity::Warning, field, kind);
+    }
+
+    fn site(&mut self, feature: &Value, first_by_id: &mut HashMap<String, usize>) -> Option<Site> {
+        let Value::Object(feature) = feature else {
+            self.error("", ProblemKind::NotAFeature);
+            return None;
+        };
+        if feature.get("type").and_then(Value::as_str) != Some("Feature") {
+            self.error("type", ProblemKind::NotAFeature);
+            return None;
+        }
+        let empty = Map::new();
+        let props = match feature.get("properties") {
+            Some(Value::Object(p)) => p,
+            None | Some(Value::Null) => &empty,
+            Some(_) => {
+                self.error("properties", ProblemKind::WrongType { expected: "an object" });
+                &empty
+            }
+        };
+
+        let id = self.id(props, feature, first_by_id);
+        let name = self.text(props, "name", true);
+        let category = self.category(props);
+        let events = self.events(props);
+        let summary = self.text(props, "summary", false);
+        let address = self.text(props, "address", false);
+        let position = self.position(feature.get("geometry"));
+        let location = self.location(props.get("location"));
+        let sources = self.sources(props.get("sources"));
+
+        Some(Site {
+            id: id?,
+            feature_index: self.index,
+            name: name.unwrap_or_default(),
+            category,
+            events,
+            summary: summary.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            position: position?,
+            location,
+            sources,
+        })
+    }
+
+    fn id(&mut self, props: &Map<String, Value>, feature: &Map<String, Value>, first_by_id: &mut HashMap<String, usize>) -> Option<String> {
+        // RFC 7946 lets the id be the Feature's own member; the property wins when both exist.
+        let (field, raw) = match (props.get("id"), feature.get("id")) {
+            (Some(v), _) => ("properties.id", v),
+            (None, Some(v)) => ("id", v),
+            (None, None) => {
+                self.error("properties.id", ProblemKind::Missing);
+                return None;
+            }
+        };
+        let id = match raw {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => {
+                self.error(field, ProblemKind::WrongType { expected: "a string" });
+                return None;
+            }
+        };
+        self.id = Some(id.clone());
+        if !is_valid_id(&id) {
+            self.error(field, ProblemKind::InvalidId);
+            return None;
+        }
+        if let Some(&first) = first_by_id.get(&id) {
+            self.error(field, ProblemKind::DuplicateId { first });
+            return None;
+        }
+        first_by_id.insert(id.clone(), self.index);
+        Some(id)
+    }
+
+    fn text(&mut self, props: &Map<String, Value>, key: &str, required: bool) -> Option<LocalizedText> {
+        let field = format!("properties.{key}");
+        self.text_at(props.get(key), &field, required)
+    }
+
+    fn text_at(&mut self, value: Option<&Value>, field: &str, required: bool) -> Option<LocalizedText> {
+        match value.filter(|v| !v.is_null()) {
+            None => {
+                if required {
+                    self.error(field, ProblemKind::Missing);
+                }
+                None
+            }
+            Some(v) => match LocalizedText::from_json(v) {
+                Some(t) if !t.is_empty() => {
+                    for lang in t.missing() {
+                        self.warn(field, ProblemKind::MissingTranslation(lang));
+                    }
+                    Some(t)
+                }
+                Some(_) if required => {
+                    self.error(field, ProblemKind::Missing);
+                    None
+                }
+                Some(_) => None,
+                None => {
+                    let kind = ProblemKind::WrongType { expected: "text or { \"zh\": …, \"en\": … }" };
+                    if required {
+                        self.error(field, kind);
+                    } else {
+                        self.warn(field, kind);
+                    }
+                    None
+                }
+            },
+        }
+    }
+
+    fn category(&mut self, props: &Map<String, Value>) -> Category {
+        match props.get("category") {
+            Some(Value::String(name)) => {
+                let category = Category::from_name(name);
+                if let Category::Other(name) = &category {
+                    self.warn("properties.category", ProblemKind::UnknownCategory(name.clone()));
+                }
+                category
+            }
+            None | Some(Value::Null) => {
+                self.warn("properties.category", ProblemKind::Missing);
+                Category::Other(String::new())
+            }
+            Some(_) => {
+                self.warn("properties.category", ProblemKind::WrongType { expected: "a string" });
+                Category::Other(String::new())
+            }
+        }
+    }
+
+    fn events(&mut self, props: &Map<String, Value>) -> Vec<Event> {
+        let list = match props.get("events") {
+            Some(Value::Array(list)) if !list.is_empty() => list,
+            Some(Value::Array(_)) | None | Some(Value::Null) => {
+                self.error("properties.events", ProblemKind::Missing);
+                return Vec::new();
+            }
+            Some(_) => {
+                self.error("properties.events", ProblemKind::WrongType { expected: "a list of events" });
+                return Vec::new();
+            }
+        };
+        let mut events: Vec<Event> =
+            list.iter().enumerate().filter_map(|(i, e)| self.event(e, &format!("properties.events[{i}]"))).collect();
+        events.sort_by(|a, b| a.date.cmp(&b.date));
+        events
+    }
+
+    fn event(&mut self, value: &Value, field: &str) -> Option<Event> {
+        let Value::Object(event) = value else {
+            self.error(field, ProblemKind::WrongType { expected: "an event object { date, title, text }" });
+            return None;
+        };
+        let start = self.date(event.get("date"), &format!("{field}.date"), true);
+        let end = self.date(event.get("end_date"), &format!("{field}.end_date"), false);
+        let title = self.text_at(event.get("title"), &format!("{field}.title"), true);
+        let text = self.text_at(event.get("text"), &format!("{field}.text"), false);
+        let circa = match event.get("circa") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.warn(format!("{field}.circa"), ProblemKind::WrongType { expected: "true or false" });
+                false
+            }
+        };
+        let start = start??;
+        let end = end.flatten();
+        if end.is_some_and(|end| end < start) {
+            self.error(format!("{field}.end_date"), ProblemKind::EndBeforeStart);
+            return None;
+        }
+        Some(Event { date: EventDate { start, end, circa }, title: title?, text: text.unwrap_or_default() })
+    }
+
+    /// `None` on error, `Some(None)` when absent and optional.
+    fn date(&mut self, value: Option<&Value>, field: &str, required: bool) -> Option<Option<HistDate>> {
+        match value {
+            None | Some(Value::Null) if required => {
+                self.error(field, ProblemKind::Missing);
+                None
+            }
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(s)) => match s.trim().parse::<HistDate>() {
+                Ok(d) => Some(Some(d)),
+                Err(e) => {
+                    self.error(field, ProblemKind::BadDate(e));
+                    None
+                }
+            },
+            // A bare year number is a common slip; accept it rather than lose the event.
+            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| y != 0 && y.abs() <= 9999) => {
+                Some(Some(HistDate::year(n.as_i64().unwrap_or(1) as i32)))
+            }
+            Some(_) => {
+                self.error(field, ProblemKind::WrongType { expected: "a date string such as \"1939-06-24\"" });
+                None
+            }
+        }
+    }
+
+    /// `None` on error, `Some(None)` for a site not located yet (`"geometry": null`).
+    fn position(&mut self, geometry: Option<&Value>) -> Option<Option<LonLat>> {
+        let value = match geometry {
+            None | Some(Value::Null) => return Some(None),
+            Some(v) => v,
+        };
+        let geometry: geojson::Geometry = match serde_json::from_value(value.clone()) {
+            Ok(g) => g,
+            Err(e) => {
+                self.error("geometry", ProblemKind::BadGeometry(e.to_string()));
+                return None;
+            }
+        };
+        match geometry.value {
+            geojson::GeometryValue::Point { coordinates } => {
+                let c = coordinates.as_slice();
+                if c.len() < 2 {
+                    self.error("geometry.coordinates", ProblemKind::BadGeometry("a position needs [longitude, latitude]".into()));
+                    return None;
+                }
+                let (lon, lat) = (c[0], c[1]);
+                let in_range = |lon: f64, lat: f64| lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0;
+                if in_range(lon, lat) {
+                    Some(Some(LonLat::new(lon, lat)))
+                } else if in_range(lat, lon) {
+                    self.error("geometry.coordinates", ProblemKind::ProbablySwapped);
+                    None
+                } else {
+                    self.error("geometry.coordinates", ProblemKind::OutOfRange { lon, lat });
+                    None
+                }
+            }
+            other => {
+                self.error("geometry", ProblemKind::UnsupportedGeometry(other.type_name().to_owned()));
+                None
+            }
+        }
+    }
+
+    fn location(&mut self, value: Option<&Value>) -> Location {
+        let Some(Value::Object(loc)) = value else {
+            if value.is_some_and(|v| !v.is_null()) {
+                self.warn("properties.location", ProblemKind::WrongType { expected: "an object" });
+            }
+            return Location::default();
+        };
+        let precision_m = match loc.get("precision_m") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if n.as_f64().is_some_and(|m| m.is_finite() && m >= 0.0) => n.as_f64(),
+            Some(_) => {
+                self.warn("properties.location.precision_m", ProblemKind::WrongType { expected: "metres, a number ≥ 0" });
+                None
+            }
+        };
+        let approximate = loc.get("approximate").and_then(Value::as_bool).unwrap_or(false);
+        let note = self.text_at(loc.get("note"), "properties.location.note", false).unwrap_or_default();
+        Location { precision_m, approximate, note }
+    }
+
+    fn sources(&mut self, value: Option<&Value>) -> Vec<Source> {
+        let list = match value {
+            Some(Value::Array(list)) if !list.is_empty() => list,
+            None | Some(Value::Null) | Some(Value::Array(_)) => {
+                self.warn("properties.sources", ProblemKind::NoSources);
+                return Vec::new();
+            }
+            Some(_) => {
+                self.warn("properties.sources", ProblemKind::WrongType { expected: "a list of { title, url }" });
+                return Vec::new();
+            }
+        };
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let field = format!("properties.sources[{i}]");
+                let Value::Object(s) = s else {
+                    self.warn(field, ProblemKind::WrongType { expected: "an object { title, url }" });
+                    return None;
+                };
+                let url = s.get("url").and_then(Value::as_str).map(str::to_owned);
+                if let Some(u) = &url {
+                    if !is_safe_url(u) {
+                        self.error(format!("{field}.url"), ProblemKind::UnsafeUrl(u.clone()));
+                        return None;
+                    }
+                }
+                let title = s.get("title").and_then(Value::as_str).map(str::to_owned).or_else(|| url.clone());
+                let Some(title) = title else {
+                    self.warn(format!("{field}.title"), ProblemKind::Missing);
+                    return None;
+                };
+                let accessed = s.get("accessed").and_then(Value::as_str).map(str::to_owned);
+                Some(Source { title, url, accessed })
+            })
+            .collect()
+    }
+}
+
+fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSettings {
+    let Some(Value::Object(atlas)) = value else { return AtlasSettings::default() };
+    let text = |key: &str| atlas.get(key).and_then(LocalizedText::from_json).unwrap_or_default();
+    let mut basemap = Vec::new();
+    if let Some(Value::Array(layers)) = atlas.get("basemap") {
+        for (i, layer) in layers.iter().enumerate() {
+            let get = |k: &str| layer.get(k).and_then(Value::as_str).map(str::to_owned);
+            let Some(url) = get("url") else { continue };
+            // Basemap layers are fetched, so they must stay on the page's origin.
+            let lower = url.to_ascii_lowercase();
+            if !is_safe_url(&url) || lower.starts_with("http:") || lower.starts_with("https:") {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    feature: None,
+                    id: None,
+                    field: format!("atlas.basemap[{i}].url"),
+                    kind: ProblemKind::UnsafeUrl(url),
+                });
+                continue;
+            }
+            basemap.push(BasemapLayerRef {
+                id: get("id").unwrap_or_else(|| format!("layer-{i}")),
+                kind: get("kind").unwrap_or_else(|| "water".into()),
+                url,
+            });
+        }
+    }
+    AtlasSettings {
+        title: text("title"),
+        description: text("description"),
+        default_language: atlas.get("default_language").and_then(Value::as_str).and_then(Lang::from_tag),
+        basemap,
+        basemap_attribution: atlas.get("basemap_attribution").and_then(Value::as_str).map(str::to_owned),
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json appends " at line L column C"; the place is reported separately.
+fn json_error_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}

@@ -1,0 +1,103 @@
+//! The page: header, map, detail panel and timeline around one dataset.
+
+use atlas_core::Lang;
+use leptos::prelude::*;
+
+use crate::i18n::{self, t, Ui};
+use crate::load::load_atlas;
+use crate::map::Map;
+use crate::panel::DetailPanel;
+use crate::problems::{LoadFailure, ProblemsAlert};
+use crate::state::AtlasState;
+use crate::timeline::Timeline;
+use crate::url::{browser_lang, PageQuery};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let query = PageQuery::current();
+    let url_lang = query.lang;
+    let state = AtlasState::new(url_lang.or_else(browser_lang).unwrap_or_default());
+    provide_context(state);
+
+    let path = query.data_path();
+    let resource = LocalResource::new(move || load_atlas(path.clone()));
+
+    // Once the data is there, hand it to the state; open `?site=` and the dataset's default language.
+    let wanted_site = query.site.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(loaded)) = resource.get() {
+            if url_lang.is_none() {
+                if let Some(lang) = loaded.loaded.atlas.settings.default_language {
+                    state.lang.set(lang);
+                }
+            }
+            if let Some(id) = &wanted_site {
+                state.select(loaded.loaded.atlas.site_index(id));
+            }
+            state.atlas.set(Some(loaded));
+        }
+    });
+
+    // Keep the document's language and title true for screen readers and tabs.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let title = state
+            .atlas
+            .with(|a| a.as_ref().map(|a| a.loaded.atlas.settings.title.get(lang).to_owned()))
+            .filter(|s| !s.is_empty());
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            let app = t(lang, Ui::AppName);
+            doc.set_title(&title.map_or_else(|| app.to_owned(), |title| format!("{title} · {app}")));
+        }
+    });
+
+    let lang = state.lang;
+    let title = move || {
+        state
+            .atlas
+            .with(|a| a.as_ref().map(|a| a.loaded.atlas.settings.title.get(lang.get()).to_owned()))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| t(lang.get(), Ui::AppName).to_owned())
+    };
+
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <h1>{title}</h1>
+                <LanguageButton />
+            </header>
+            <main class="stage">
+                <div class="messages">
+                    {move || match resource.get() {
+                        None => view! { <p role="status" class="status">{move || t(lang.get(), Ui::Loading)}</p> }.into_any(),
+                        Some(Err(error)) => view! { <LoadFailure file=query.data_path() error /> }.into_any(),
+                        Some(Ok(loaded)) => view! { <ProblemsAlert loaded /> }.into_any(),
+                    }}
+                </div>
+                <Map />
+                <DetailPanel />
+                <Timeline />
+            </main>
+        </div>
+    }
+}
+
+/// Switches between Chinese and English; named in the language it offers.
+#[component]
+fn LanguageButton() -> impl IntoView {
+    let state = crate::state::use_atlas_state();
+    let target = move || state.lang.get().other();
+    view! {
+        <button
+            class="lang-toggle"
+            lang=move || target().code()
+            on:click=move |_| state.lang.update(|l: &mut Lang| *l = l.other())
+        >
+            {move || i18n::language_name(target())}
+        </button>
+    }
+}

@@ -1,0 +1,17 @@
+//! Heritage Atlas: heritage sites on an offline map linked to a timeline.
+//!
+//! Data flows one way: fetch ([`load`]) → atlas-core parses and validates →
+//! an immutable `Atlas` → signals in [`state`] → views ([`map`], [`timeline`],
+//! [`panel`]). Views never parse; every visitor-facing string comes from [`i18n`].
+
+mod app;
+pub mod i18n;
+mod load;
+mod map;
+mod panel;
+mod problems;
+pub mod state;
+mod timeline;
+mod url;
+
+pub use app::App;

@@ -1,0 +1,102 @@
+//! Fetching a dataset and its basemap at run time, so curators swap files
+//! without rebuilding. Parsing is atlas-core's; this module only moves bytes.
+
+use std::sync::Arc;
+
+use atlas_core::basemap::{attribution, read_basemap, BasemapShape};
+use atlas_core::{FatalError, Lang, Loaded, MAX_DATASET_BYTES};
+use gloo_net::http::Request;
+
+use crate::i18n;
+use crate::url::same_origin_url;
+
+/// A dataset ready to show, with its basemap.
+#[derive(Debug)]
+pub struct LoadedAtlas {
+    /// The path as the visitor or curator wrote it, for messages.
+    pub file: String,
+    /// Sites and problems.
+    pub loaded: Loaded,
+    /// Basemap layers that loaded: (kind, shapes).
+    pub basemap: Vec<(String, Vec<BasemapShape>)>,
+    /// Credit lines of the basemap files.
+    pub basemap_credit: Option<String>,
+    /// Some basemap layer failed; the map still works without it.
+    pub basemap_failed: bool,
+}
+
+/// Why nothing could be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// `?data=` pointed outside the page's origin.
+    NotSameOrigin,
+    /// The server answered with an error status.
+    Http(u16),
+    /// The request never completed.
+    Network(String),
+    /// The bytes are not a dataset.
+    Fatal(FatalError),
+}
+
+impl LoadError {
+    /// The reason, in the visitor's language.
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            LoadError::NotSameOrigin => i18n::not_same_origin(lang).to_owned(),
+            LoadError::Http(status) => i18n::http_status(lang, *status),
+            LoadError::Network(detail) => i18n::network_error(lang, detail),
+            LoadError::Fatal(e) => e.message(lang),
+        }
+    }
+}
+
+/// Fetches and validates the dataset at `path`, then its basemap layers.
+pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let url = same_origin_url(&path, &base).ok_or(LoadError::NotSameOrigin)?;
+    let text = fetch_text(&url).await?;
+    let loaded = atlas_core::load(&text).map_err(LoadError::Fatal)?;
+
+    let mut basemap = Vec::new();
+    // The dataset's own credit line wins; otherwise each layer file's.
+    let mut credits: Vec<String> = Vec::new();
+    let mut basemap_failed = false;
+    for layer in &loaded.atlas.settings.basemap {
+        // Layer paths are relative to the dataset file, so a dataset folder can move as a whole.
+        let layer_url = same_origin_url(&layer.url, &url);
+        let fetched = match layer_url {
+            Some(u) => fetch_text(&u).await.ok(),
+            None => None,
+        };
+        match fetched.as_deref().map(|t| (read_basemap(t), attribution(t))) {
+            Some((Ok(shapes), credit)) => {
+                if let Some(c) = credit.filter(|c| !credits.contains(c)) {
+                    credits.push(c);
+                }
+                basemap.push((layer.kind.clone(), shapes));
+            }
+            _ => basemap_failed = true,
+        }
+    }
+    let loaded_credit = loaded.atlas.settings.basemap_attribution.clone();
+    Ok(Arc::new(LoadedAtlas {
+        file: path,
+        loaded,
+        basemap,
+        basemap_credit: loaded_credit.or_else(|| (!credits.is_empty()).then(|| credits.join("; "))),
+        basemap_failed,
+    }))
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    // Refuse huge files before reading them, so a kiosk tab never freezes.
+    let declared = response.headers().get("content-length").and_then(|v| v.parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|b| *b > MAX_DATASET_BYTES) {
+        return Err(LoadError::Fatal(FatalError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
+    }
+    response.text().await.map_err(|e| LoadError::Network(e.to_string()))
+}

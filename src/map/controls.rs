@@ -1,0 +1,83 @@
+//! Map buttons, the basemap credit, and the sites that have no place on the map yet.
+
+use atlas_core::geo::ScreenPoint;
+use leptos::prelude::*;
+
+use crate::i18n::{t, Ui};
+use crate::state::use_atlas_state;
+
+/// Zoom in, Zoom out and Reset view.
+#[component]
+pub fn MapControls() -> impl IntoView {
+    let state = use_atlas_state();
+    let lang = state.lang;
+    let zoom = move |delta: f64| {
+        state.viewport.update(|v| {
+            if let Some(v) = v {
+                *v = v.zoomed_about(ScreenPoint { x: v.width / 2.0, y: v.height / 2.0 }, delta);
+            }
+        })
+    };
+    view! {
+        <div class="map-controls">
+            <button class="zoom-in" aria-label=move || t(lang.get(), Ui::ZoomIn) title=move || t(lang.get(), Ui::ZoomIn) on:click=move |_| zoom(1.0)>
+                <span aria-hidden="true">"+"</span>
+            </button>
+            <button class="zoom-out" aria-label=move || t(lang.get(), Ui::ZoomOut) title=move || t(lang.get(), Ui::ZoomOut) on:click=move |_| zoom(-1.0)>
+                <span aria-hidden="true">"−"</span>
+            </button>
+            <button class="reset-view" aria-label=move || t(lang.get(), Ui::ResetView) title=move || t(lang.get(), Ui::ResetView) on:click=move |_| state.viewport.set(None)>
+                <span aria-hidden="true">"⌂"</span>
+            </button>
+        </div>
+    }
+}
+
+/// Credit for the basemap data (GSHHG's licence asks for it).
+#[component]
+pub fn Attribution() -> impl IntoView {
+    let state = use_atlas_state();
+    move || {
+        let credit = state.atlas.with(|a| a.as_ref().and_then(|a| a.basemap_credit.clone()))?;
+        Some(view! { <p class="attribution">{move || t(state.lang.get(), Ui::Basemap)}": "{credit}</p> })
+    }
+}
+
+/// Sites whose position is not known yet: still reachable, never silently dropped.
+#[component]
+pub fn UnlocatedSites() -> impl IntoView {
+    let state = use_atlas_state();
+    let lang = state.lang;
+    move || {
+        let loaded = state.atlas.get()?;
+        let items: Vec<_> = loaded
+            .loaded
+            .atlas
+            .sites
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.position.is_none())
+            .map(|(i, site)| {
+                let name = site.name.clone();
+                view! {
+                    <li>
+                        <button
+                            aria-pressed=move || (state.selected.get() == Some(i)).to_string()
+                            on:click=move |_| state.select(Some(i))
+                        >
+                            {move || name.get(lang.get()).to_owned()}
+                        </button>
+                    </li>
+                }
+            })
+            .collect();
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="unlocated">
+                    <h2>{move || t(lang.get(), Ui::NotOnMap)}</h2>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}

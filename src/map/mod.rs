@@ -1,0 +1,101 @@
+//! The map: an offline basemap and a marker per site, in Web Mercator drawn
+//! by our own code. Geometry is atlas-core's; this module wires it to events.
+
+mod basemap;
+mod controls;
+mod interaction;
+mod markers;
+
+pub use markers::category_class;
+
+use atlas_core::geo::{Bounds, MIN_ZOOM};
+use atlas_core::{Viewport, WorldPoint};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
+
+use crate::i18n::{t, Ui};
+use crate::state::use_atlas_state;
+
+use basemap::{BasemapLayers, LakeLabels};
+use controls::{Attribution, MapControls};
+pub use controls::UnlocatedSites;
+use markers::{Markers, UncertaintyCircles};
+
+/// Free space kept around the sites when the map fits them.
+const FIT_PADDING: f64 = 48.0;
+/// Fitting never zooms closer than this, even for a single site.
+const FIT_MAX_ZOOM: f64 = 14.0;
+
+/// The map region.
+#[component]
+pub fn Map() -> impl IntoView {
+    let state = use_atlas_state();
+    let surface = NodeRef::<Div>::new();
+    let UseElementSizeReturn { width, height } = use_element_size(surface);
+
+    // Until the visitor moves the map, it keeps fitting the data as the layout
+    // settles or the window changes; afterwards a resize keeps centre and zoom.
+    let last_fit = StoredValue::new(None::<Viewport>);
+    Effect::new(move |_| {
+        let (w, h) = (width.get(), height.get());
+        let current = state.viewport.get();
+        if w < 1.0 || h < 1.0 {
+            return;
+        }
+        let untouched = current.is_none() || current == last_fit.get_value();
+        let next = if untouched {
+            state.atlas.with(|a| a.as_ref().map(|a| fitted_view(&a.loaded.atlas, w, h)))
+        } else {
+            current.map(|v| v.resized(w, h))
+        };
+        if next.is_some() && next != current {
+            if untouched {
+                last_fit.set_value(next);
+            }
+            state.viewport.set(next);
+        }
+    });
+
+    interaction::bring_selection_into_view(state);
+    let handlers = interaction::use_map_gestures(surface, state);
+
+    view! {
+        <section class="map" aria-label=move || t(state.lang.get(), Ui::Map)>
+            <div
+                class="map-surface"
+                node_ref=surface
+                tabindex="0"
+                on:pointerdown=move |ev| handlers.pointer_down.run(ev)
+                on:pointermove=move |ev| handlers.pointer_move.run(ev)
+                on:pointerup=move |ev| handlers.pointer_up.run(ev)
+                on:pointercancel=move |ev| handlers.pointer_up.run(ev)
+                on:keydown=move |ev| handlers.key_down.run(ev)
+            >
+                <svg class="map-svg" aria-hidden="true" width="100%" height="100%">
+                    <BasemapLayers />
+                    <UncertaintyCircles />
+                    <LakeLabels />
+                </svg>
+                <Markers />
+            </div>
+            <MapControls />
+            <Attribution />
+        </section>
+    }
+}
+
+/// The view that shows every located site (or, with none, the basemap, or a wide default).
+fn fitted_view(atlas: &atlas_core::Atlas, width: f64, height: f64) -> Viewport {
+    match atlas.bounds() {
+        Some(bounds) => Viewport::fit(bounds, width, height, FIT_PADDING, FIT_MAX_ZOOM),
+        None => {
+            let fallback = Bounds {
+                min: atlas_core::LonLat::new(73.0, 18.0),
+                max: atlas_core::LonLat::new(135.0, 53.0),
+            };
+            let v = Viewport::fit(fallback, width, height, FIT_PADDING, FIT_MAX_ZOOM);
+            Viewport { zoom: v.zoom.max(MIN_ZOOM), center: WorldPoint { ..v.center }, ..v }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The detail panel: everything known about the selected site, with its sources.
+
+use atlas_core::{Lang, Site};
+use leptos::prelude::*;
+
+use crate::i18n::{self, t, Ui};
+use crate::map::UnlocatedSites;
+use crate::state::use_atlas_state;
+
+/// The selected site's details, or the dataset's introduction when none is selected.
+#[component]
+pub fn DetailPanel() -> impl IntoView {
+    let state = use_atlas_state();
+    move || {
+        let loaded = state.atlas.get()?;
+        let view = match state.selected.get().and_then(|i| loaded.loaded.atlas.sites.get(i).cloned()) {
+            Some(site) => view! { <SiteDetails site /> }.into_any(),
+            None => {
+                let settings = loaded.loaded.atlas.settings.clone();
+                let lang = state.lang;
+                view! {
+                    <section class="panel intro" aria-labelledby="panel-title">
+                        <h2 id="panel-title">{move || settings.title.get(lang.get()).to_owned()}</h2>
+                        <p>{move || settings.description.get(lang.get()).to_owned()}</p>
+                        <p class="hint">{move || t(lang.get(), Ui::PickASite)}</p>
+                        <UnlocatedSites />
+                    </section>
+                }
+                .into_any()
+            }
+        };
+        Some(view)
+    }
+}
+
+#[component]
+fn SiteDetails(site: Site) -> impl IntoView {
+    let state = use_atlas_state();
+    let lang = state.lang;
+    let s = StoredValue::new(site);
+    let text = move |f: fn(&Site, Lang) -> String| move || s.with_value(|site| f(site, lang.get()));
+    let events = move || {
+        s.with_value(|site| {
+            site.events
+                .iter()
+                .map(|e| {
+                    let (date, title, body) = (e.date, e.title.clone(), e.text.clone());
+                    view! {
+                        <li>
+                            <span class="event-date">{move || date.format(lang.get())}</span>" "
+                            <strong>{move || title.get(lang.get()).to_owned()}</strong>
+                            {(!body.is_empty()).then(|| view! { <p>{move || body.get(lang.get()).to_owned()}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let sources = move || {
+        s.with_value(|site| {
+            site.sources
+                .iter()
+                .map(|source| {
+                    let title = source.title.clone();
+                    match source.url.clone() {
+                        // Only http(s) or relative links reach here: atlas-core refused the rest.
+                        Some(href) => view! {
+                            <li><a href=href target="_blank" rel="noopener noreferrer">{title}</a></li>
+                        }
+                        .into_any(),
+                        None => view! { <li>{title}</li> }.into_any(),
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_address = s.with_value(|site| !site.address.is_empty());
+    let has_sources = s.with_value(|site| !site.sources.is_empty());
+
+    view! {
+        <section class="panel" aria-labelledby="panel-title">
+            <button class="close" on:click=move |_| state.select(None)>{move || t(lang.get(), Ui::Close)}</button>
+            <h2 id="panel-title">{text(|site, l| site.name.get(l).to_owned())}</h2>
+            <p class="category">{text(|site, l| site.category.label(l))}</p>
+            <p class="summary">{text(|site, l| site.summary.get(l).to_owned())}</p>
+            <dl>
+                {has_address.then(|| view! {
+                    <dt>{move || t(lang.get(), Ui::Address)}</dt>
+                    <dd>{text(|site, l| site.address.get(l).to_owned())}</dd>
+                })}
+                <dt>{move || t(lang.get(), Ui::Location)}</dt>
+                <dd>{text(location_text)}</dd>
+            </dl>
+            <h3>{move || t(lang.get(), Ui::Events)}</h3>
+            <ol class="panel-events">{events}</ol>
+            {has_sources.then(|| view! {
+                <h3>{move || t(lang.get(), Ui::Sources)}</h3>
+                <ul class="sources">{sources}</ul>
+            })}
+        </section>
+    }
+}
+
+/// "Approximate location. Accurate to about ±1500 m. The point is …".
+fn location_text(site: &Site, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if site.position.is_none() {
+        parts.push(t(lang, Ui::NotLocated).to_owned());
+    } else if site.location.approximate {
+        parts.push(t(lang, Ui::Approximate).to_owned());
+    }
+    if let Some(m) = site.location.precision_m {
+        parts.push(i18n::precision(lang, m));
+    }
+    let note = site.location.note.get(lang);
+    if !note.is_empty() {
+        parts.push(note.to_owned());
+    }
+    // Each part is a sentence of its own; Chinese sentences need no space between them.
+    parts.join(if lang == Lang::Zh { "" } else { " " })
+}
