@@ -44,14 +44,19 @@ pub fn App() -> impl IntoView {
         let lang = state.lang.get();
         let title = state
             .atlas
-            .with(|a| a.as_ref().map(|a| a.loaded.atlas.settings.title.get(lang).to_owned()))
+            .with(|a| {
+                a.as_ref()
+                    .map(|a| a.loaded.atlas.settings.title.get(lang).to_owned())
+            })
             .filter(|s| !s.is_empty());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", lang.code());
             }
             let app = t(lang, Ui::AppName);
-            doc.set_title(&title.map_or_else(|| app.to_owned(), |title| format!("{title} · {app}")));
+            doc.set_title(
+                &title.map_or_else(|| app.to_owned(), |title| format!("{title} · {app}")),
+            );
         }
     });
 
@@ -59,7 +64,10 @@ pub fn App() -> impl IntoView {
     let title = move || {
         state
             .atlas
-            .with(|a| a.as_ref().map(|a| a.loaded.atlas.settings.title.get(lang.get()).to_owned()))
+            .with(|a| {
+                a.as_ref()
+                    .map(|a| a.loaded.atlas.settings.title.get(lang.get()).to_owned())
+            })
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| t(lang.get(), Ui::AppName).to_owned())
     };

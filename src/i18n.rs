@@ -75,9 +75,15 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::NotOnMap => ("未在地图上标出", "Not on the map yet"),
         Ui::DataProblems => ("数据问题", "Data problems"),
         Ui::Basemap => ("底图", "Basemap"),
-        Ui::BasemapUnavailable => ("底图未能加载，地点仍可查看", "The basemap could not be loaded; the sites still show"),
+        Ui::BasemapUnavailable => (
+            "底图未能加载，地点仍可查看",
+            "The basemap could not be loaded; the sites still show",
+        ),
         Ui::NoSites => ("此数据集中没有地点", "This dataset has no sites"),
-        Ui::PickASite => ("在地图或时间轴上选择一个地点", "Choose a site on the map or the timeline"),
+        Ui::PickASite => (
+            "在地图或时间轴上选择一个地点",
+            "Choose a site on the map or the timeline",
+        ),
         Ui::Sites => ("地点", "Sites"),
     };
     match lang {
@@ -163,9 +169,28 @@ mod tests {
     fn every_catalogue_entry_exists_in_both_languages() {
         use Ui::*;
         let all = [
-            AppName, Map, Timeline, ZoomIn, ZoomOut, ResetView, Close, Loading, Events, Sources, Address, Category,
-            Location, Approximate, NotLocated, NotOnMap, DataProblems, Basemap, BasemapUnavailable, NoSites,
-            PickASite, Sites,
+            AppName,
+            Map,
+            Timeline,
+            ZoomIn,
+            ZoomOut,
+            ResetView,
+            Close,
+            Loading,
+            Events,
+            Sources,
+            Address,
+            Category,
+            Location,
+            Approximate,
+            NotLocated,
+            NotOnMap,
+            DataProblems,
+            Basemap,
+            BasemapUnavailable,
+            NoSites,
+            PickASite,
+            Sites,
         ];
         for ui in all {
             let (zh, en) = (t(Lang::Zh, ui), t(Lang::En, ui));

@@ -52,7 +52,9 @@ impl LoadError {
 
 /// Fetches and validates the dataset at `path`, then its basemap layers.
 pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     let url = same_origin_url(&path, &base).ok_or(LoadError::NotSameOrigin)?;
     let text = fetch_text(&url).await?;
     let loaded = atlas_core::load(&text).map_err(LoadError::Fatal)?;
@@ -68,7 +70,10 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
             Some(u) => fetch_text(&u).await.ok(),
             None => None,
         };
-        match fetched.as_deref().map(|t| (read_basemap(t), attribution(t))) {
+        match fetched
+            .as_deref()
+            .map(|t| (read_basemap(t), attribution(t)))
+        {
             Some((Ok(shapes), credit)) => {
                 if let Some(c) = credit.filter(|c| !credits.contains(c)) {
                     credits.push(c);
@@ -89,14 +94,26 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
     // Refuse huge files before reading them, so a kiosk tab never freezes.
-    let declared = response.headers().get("content-length").and_then(|v| v.parse::<usize>().ok());
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<usize>().ok());
     if let Some(bytes) = declared.filter(|b| *b > MAX_DATASET_BYTES) {
-        return Err(LoadError::Fatal(FatalError::TooLarge { bytes, limit: MAX_DATASET_BYTES }));
+        return Err(LoadError::Fatal(FatalError::TooLarge {
+            bytes,
+            limit: MAX_DATASET_BYTES,
+        }));
     }
-    response.text().await.map_err(|e| LoadError::Network(e.to_string()))
+    response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))
 }

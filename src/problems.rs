@@ -28,15 +28,25 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
     if problems.is_empty() && !loaded.basemap_failed {
         return ().into_any();
     }
-    let skipped: std::collections::BTreeSet<usize> =
-        problems.iter().filter(|p| p.severity == Severity::Error).filter_map(|p| p.feature).collect();
-    let warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
+    let skipped: std::collections::BTreeSet<usize> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .filter_map(|p| p.feature)
+        .collect();
+    let warnings = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Warning)
+        .count();
     let file = loaded.file.clone();
     let basemap_failed = loaded.basemap_failed;
     let has_problems = !problems.is_empty();
     let line = move |p: &atlas_core::Problem| {
         let p = p.clone();
-        let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
+        let class = if p.severity == Severity::Error {
+            "problem error"
+        } else {
+            "problem warning"
+        };
         view! { <li class=class>{move || p.message(lang.get())}</li> }
     };
     let first: Vec<_> = problems.iter().take(SHOWN).map(line).collect();

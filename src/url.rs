@@ -19,10 +19,18 @@ pub struct PageQuery {
 impl PageQuery {
     /// Reads the current location.
     pub fn current() -> Self {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Self::default() };
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return Self::default();
+        };
         let get = |k: &str| params.get(k).filter(|v| !v.is_empty());
-        Self { data: get("data"), lang: get("lang").as_deref().and_then(Lang::from_tag), site: get("site") }
+        Self {
+            data: get("data"),
+            lang: get("lang").as_deref().and_then(Lang::from_tag),
+            site: get("site"),
+        }
     }
 
     /// The dataset path to fetch.
@@ -40,5 +48,9 @@ pub fn same_origin_url(path: &str, base: &str) -> Option<String> {
 
 /// The browser's preferred language, when it is one we speak.
 pub fn browser_lang() -> Option<Lang> {
-    web_sys::window()?.navigator().language().as_deref().and_then(Lang::from_tag)
+    web_sys::window()?
+        .navigator()
+        .language()
+        .as_deref()
+        .and_then(Lang::from_tag)
 }

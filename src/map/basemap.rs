@@ -13,19 +13,30 @@ pub fn BasemapLayers() -> impl IntoView {
     move || {
         let loaded = state.atlas.get()?;
         // A frame near the data keeps path numbers small enough for SVG's single precision.
-        let origin = loaded.loaded.atlas.bounds().map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
+        let origin = loaded
+            .loaded
+            .atlas
+            .bounds()
+            .map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
         let frame = Frame::at(origin);
         let paths: Vec<_> = loaded
             .basemap
             .iter()
             .flat_map(|(kind, shapes)| {
                 shapes.iter().map(move |shape| {
-                    let class = format!("layer-{kind} {}", if shape.filled { "area" } else { "line" });
+                    let class = format!(
+                        "layer-{kind} {}",
+                        if shape.filled { "area" } else { "line" }
+                    );
                     view! { <path class=class d=frame.path_data(shape) /> }
                 })
             })
             .collect();
-        let transform = move || state.viewport.with(|v| v.map(|v| frame.transform(&v)).unwrap_or_default());
+        let transform = move || {
+            state
+                .viewport
+                .with(|v| v.map(|v| frame.transform(&v)).unwrap_or_default())
+        };
         Some(view! { <g class="basemap" transform=transform>{paths}</g> })
     }
 }

@@ -14,7 +14,13 @@ pub fn MapControls() -> impl IntoView {
     let zoom = move |delta: f64| {
         state.viewport.update(|v| {
             if let Some(v) = v {
-                *v = v.zoomed_about(ScreenPoint { x: v.width / 2.0, y: v.height / 2.0 }, delta);
+                *v = v.zoomed_about(
+                    ScreenPoint {
+                        x: v.width / 2.0,
+                        y: v.height / 2.0,
+                    },
+                    delta,
+                );
             }
         })
     };
@@ -38,8 +44,12 @@ pub fn MapControls() -> impl IntoView {
 pub fn Attribution() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let credit = state.atlas.with(|a| a.as_ref().and_then(|a| a.basemap_credit.clone()))?;
-        Some(view! { <p class="attribution">{move || t(state.lang.get(), Ui::Basemap)}": "{credit}</p> })
+        let credit = state
+            .atlas
+            .with(|a| a.as_ref().and_then(|a| a.basemap_credit.clone()))?;
+        Some(
+            view! { <p class="attribution">{move || t(state.lang.get(), Ui::Basemap)}": "{credit}</p> },
+        )
     }
 }
 

@@ -44,7 +44,10 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState) -> MapGestures
         leptos::ev::wheel,
         move |ev: web_sys::WheelEvent| {
             ev.prevent_default();
-            let Some(anchor) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else { return };
+            let Some(anchor) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64)
+            else {
+                return;
+            };
             let pixels = match ev.delta_mode() {
                 1 => ev.delta_y() * 16.0,
                 2 => ev.delta_y() * 400.0,
@@ -64,10 +67,17 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState) -> MapGestures
             return;
         }
         let p = (ev.client_x() as f64, ev.client_y() as f64);
-        drag.set_value(Some(Drag { pointer: ev.pointer_id(), start: p, last: p, panning: false }));
+        drag.set_value(Some(Drag {
+            pointer: ev.pointer_id(),
+            start: p,
+            last: p,
+            panning: false,
+        }));
     };
     let pointer_move = move |ev: PointerEvent| {
-        let Some(mut d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else { return };
+        let Some(mut d) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
+            return;
+        };
         let p = (ev.client_x() as f64, ev.client_y() as f64);
         if !d.panning && (p.0 - d.start.0).hypot(p.1 - d.start.1) >= DRAG_THRESHOLD {
             d.panning = true;
@@ -98,8 +108,13 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState) -> MapGestures
         }
     };
     let key_down = move |ev: KeyboardEvent| {
-        let Some(v) = state.viewport.get_untracked() else { return };
-        let centre = ScreenPoint { x: v.width / 2.0, y: v.height / 2.0 };
+        let Some(v) = state.viewport.get_untracked() else {
+            return;
+        };
+        let centre = ScreenPoint {
+            x: v.width / 2.0,
+            y: v.height / 2.0,
+        };
         let next = match ev.key().as_str() {
             "ArrowLeft" => v.panned(KEY_PAN, 0.0),
             "ArrowRight" => v.panned(-KEY_PAN, 0.0),
@@ -128,17 +143,26 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState) -> MapGestures
 /// When a site is selected from elsewhere (the timeline), make sure the map shows it.
 pub fn bring_selection_into_view(state: AtlasState) {
     Effect::new(move |_| {
-        let Some(index) = state.selected.get() else { return };
-        let Some(position) = state.atlas.with_untracked(|a| a.as_ref().and_then(|a| a.loaded.atlas.sites.get(index)?.position))
-        else {
+        let Some(index) = state.selected.get() else {
             return;
         };
-        let Some(v) = state.viewport.get_untracked() else { return };
+        let Some(position) = state.atlas.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|a| a.loaded.atlas.sites.get(index)?.position)
+        }) else {
+            return;
+        };
+        let Some(v) = state.viewport.get_untracked() else {
+            return;
+        };
         let p = v.to_screen(position.to_world());
         let inside = (SELECTION_MARGIN..=v.width - SELECTION_MARGIN).contains(&p.x)
             && (SELECTION_MARGIN..=v.height - SELECTION_MARGIN).contains(&p.y);
         if !inside {
-            state.viewport.set(Some(atlas_core::Viewport { center: position.to_world(), ..v }));
+            state.viewport.set(Some(atlas_core::Viewport {
+                center: position.to_world(),
+                ..v
+            }));
         }
     });
 }
@@ -146,5 +170,8 @@ pub fn bring_selection_into_view(state: AtlasState) {
 /// Converts client coordinates to the surface's own.
 fn local_point(surface: NodeRef<Div>, client_x: f64, client_y: f64) -> Option<ScreenPoint> {
     let rect = surface.get_untracked()?.get_bounding_client_rect();
-    Some(ScreenPoint { x: client_x - rect.left(), y: client_y - rect.top() })
+    Some(ScreenPoint {
+        x: client_x - rect.left(),
+        y: client_y - rect.top(),
+    })
 }

@@ -73,7 +73,14 @@ pub fn UncertaintyCircles() -> impl IntoView {
             .sites
             .iter()
             .enumerate()
-            .filter_map(|(i, site)| Some((i, site.position?, site.location.precision_m?, site.location.approximate)))
+            .filter_map(|(i, site)| {
+                Some((
+                    i,
+                    site.position?,
+                    site.location.precision_m?,
+                    site.location.approximate,
+                ))
+            })
             .map(|(i, position, metres, approximate)| {
                 let world = position.to_world();
                 let geometry = move || {
@@ -114,7 +121,10 @@ fn fan_offsets(atlas: &Atlas) -> HashMap<usize, (f64, f64)> {
     let mut groups: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
     for (i, site) in atlas.sites.iter().enumerate() {
         if let Some(p) = site.position {
-            groups.entry((p.lon.to_bits(), p.lat.to_bits())).or_default().push(i);
+            groups
+                .entry((p.lon.to_bits(), p.lat.to_bits()))
+                .or_default()
+                .push(i);
         }
     }
     groups
@@ -129,4 +139,3 @@ fn fan_offsets(atlas: &Atlas) -> HashMap<usize, (f64, f64)> {
         })
         .collect()
 }
-

@@ -18,8 +18,8 @@ use crate::i18n::{t, Ui};
 use crate::state::use_atlas_state;
 
 use basemap::{BasemapLayers, LakeLabels};
-use controls::{Attribution, MapControls};
 pub use controls::UnlocatedSites;
+use controls::{Attribution, MapControls};
 use markers::{Markers, UncertaintyCircles};
 
 /// Free space kept around the sites when the map fits them.
@@ -45,7 +45,9 @@ pub fn Map() -> impl IntoView {
         }
         let untouched = current.is_none() || current == last_fit.get_value();
         let next = if untouched {
-            state.atlas.with(|a| a.as_ref().map(|a| fitted_view(&a.loaded.atlas, w, h)))
+            state
+                .atlas
+                .with(|a| a.as_ref().map(|a| fitted_view(&a.loaded.atlas, w, h)))
         } else {
             current.map(|v| v.resized(w, h))
         };
@@ -95,7 +97,11 @@ fn fitted_view(atlas: &atlas_core::Atlas, width: f64, height: f64) -> Viewport {
                 max: atlas_core::LonLat::new(135.0, 53.0),
             };
             let v = Viewport::fit(fallback, width, height, FIT_PADDING, FIT_MAX_ZOOM);
-            Viewport { zoom: v.zoom.max(MIN_ZOOM), center: WorldPoint { ..v.center }, ..v }
+            Viewport {
+                zoom: v.zoom.max(MIN_ZOOM),
+                center: WorldPoint { ..v.center },
+                ..v
+            }
         }
     }
 }

@@ -13,7 +13,11 @@ pub fn DetailPanel() -> impl IntoView {
     let state = use_atlas_state();
     move || {
         let loaded = state.atlas.get()?;
-        let view = match state.selected.get().and_then(|i| loaded.loaded.atlas.sites.get(i).cloned()) {
+        let view = match state
+            .selected
+            .get()
+            .and_then(|i| loaded.loaded.atlas.sites.get(i).cloned())
+        {
             Some(site) => view! { <SiteDetails site /> }.into_any(),
             None => {
                 let settings = loaded.loaded.atlas.settings.clone();

@@ -24,7 +24,8 @@ pub struct BasemapShape {
 /// Reads a basemap GeoJSON file. Unknown geometry types are ignored: the
 /// basemap is decoration, and a bad shape must not hide the good ones.
 pub fn read_basemap(text: &str) -> Result<Vec<BasemapShape>, String> {
-    let collection: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| e.to_string())?;
+    let collection: geojson::FeatureCollection =
+        text.parse().map_err(|e: geojson::Error| e.to_string())?;
     Ok(collection
         .features
         .into_iter()
@@ -43,17 +44,25 @@ pub fn read_basemap(text: &str) -> Result<Vec<BasemapShape>, String> {
                     .collect()
             };
             let (filled, parts): (bool, Vec<Vec<WorldPoint>>) = match &geometry.value {
-                geojson::GeometryValue::Polygon { coordinates } => (true, coordinates.iter().map(to_world).collect()),
+                geojson::GeometryValue::Polygon { coordinates } => {
+                    (true, coordinates.iter().map(to_world).collect())
+                }
                 geojson::GeometryValue::MultiPolygon { coordinates } => {
                     (true, coordinates.iter().flatten().map(to_world).collect())
                 }
-                geojson::GeometryValue::LineString { coordinates } => (false, vec![to_world(coordinates)]),
+                geojson::GeometryValue::LineString { coordinates } => {
+                    (false, vec![to_world(coordinates)])
+                }
                 geojson::GeometryValue::MultiLineString { coordinates } => {
                     (false, coordinates.iter().map(to_world).collect())
                 }
                 _ => return None,
             };
-            Some(BasemapShape { filled, parts, name })
+            Some(BasemapShape {
+                filled,
+                parts,
+                name,
+            })
         })
         .collect())
 }
@@ -114,7 +123,10 @@ pub fn label_point(shape: &BasemapShape) -> Option<WorldPoint> {
         max_x = max_x.max(p.x);
         max_y = max_y.max(p.y);
     }
-    Some(WorldPoint { x: (min_x + max_x) / 2.0, y: (min_y + max_y) / 2.0 })
+    Some(WorldPoint {
+        x: (min_x + max_x) / 2.0,
+        y: (min_y + max_y) / 2.0,
+    })
 }
 
 /// Reads the top-level `attribution` foreign member of a basemap file, if any.
@@ -145,7 +157,12 @@ mod tests {
     fn the_transform_puts_frame_paths_where_the_viewport_puts_world_points() {
         let origin = LonLat::new(120.0, 31.0).to_world();
         let frame = Frame::at(origin);
-        let v = Viewport { center: LonLat::new(120.3, 31.3).to_world(), zoom: 10.5, width: 800.0, height: 600.0 };
+        let v = Viewport {
+            center: LonLat::new(120.3, 31.3).to_world(),
+            zoom: 10.5,
+            width: 800.0,
+            height: 600.0,
+        };
         let p = LonLat::new(120.2, 31.2).to_world();
         let screen = v.to_screen(p);
         // Apply the transform by hand to the frame coordinates of p.

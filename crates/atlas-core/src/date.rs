@@ -57,7 +57,11 @@ impl HistDate {
     /// A year-precision date. Panics on year 0 (use `parse` for untrusted input).
     pub fn year(year: i32) -> Self {
         assert!(year != 0, "there is no year 0");
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// Builds a date from parts, checking them.
@@ -71,9 +75,15 @@ impl HistDate {
             }
         }
         match (month, day) {
-            (None, Some(_)) => return Err(DateError::Form(format!("{year}--{}", day.unwrap_or(0)))),
+            (None, Some(_)) => {
+                return Err(DateError::Form(format!("{year}--{}", day.unwrap_or(0))))
+            }
             (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
-                return Err(DateError::Day { year, month: m, day: d.into() })
+                return Err(DateError::Day {
+                    year,
+                    month: m,
+                    day: d.into(),
+                })
             }
             _ => {}
         }
@@ -108,10 +118,15 @@ impl HistDate {
     /// continuous axis (1939-07-01 ≈ 1939.5). BCE years are shifted by one so
     /// the axis has no hole where year 0 would be.
     pub fn start_years(&self) -> f64 {
-        let base = if self.year < 0 { self.year + 1 } else { self.year } as f64;
+        let base = if self.year < 0 {
+            self.year + 1
+        } else {
+            self.year
+        } as f64;
         let Some(m) = self.month else { return base };
         let day_offset = self.day.map_or(0, |d| d - 1) as f64;
-        base + (day_of_year_before_month(self.year, m) as f64 + day_offset) / days_in_year(self.year) as f64
+        base + (day_of_year_before_month(self.year, m) as f64 + day_offset)
+            / days_in_year(self.year) as f64
     }
 
     /// The end of the period the date covers (exclusive): a year-precision
@@ -129,7 +144,11 @@ impl HistDate {
     pub fn format(&self, lang: Lang) -> String {
         match lang {
             Lang::En => {
-                let year = if self.year < 0 { format!("{} BCE", -self.year) } else { self.year.to_string() };
+                let year = if self.year < 0 {
+                    format!("{} BCE", -self.year)
+                } else {
+                    self.year.to_string()
+                };
                 match (self.month, self.day) {
                     (Some(m), Some(d)) => format!("{d} {} {year}", MONTHS_EN[m as usize - 1]),
                     (Some(m), None) => format!("{} {year}", MONTHS_EN[m as usize - 1]),
@@ -137,7 +156,11 @@ impl HistDate {
                 }
             }
             Lang::Zh => {
-                let year = if self.year < 0 { format!("公元前{}年", -self.year) } else { format!("{}年", self.year) };
+                let year = if self.year < 0 {
+                    format!("公元前{}年", -self.year)
+                } else {
+                    format!("{}年", self.year)
+                };
                 match (self.month, self.day) {
                     (Some(m), Some(d)) => format!("{year}{m}月{d}日"),
                     (Some(m), None) => format!("{year}{m}月"),
@@ -176,7 +199,10 @@ impl FromStr for HistDate {
         };
         let mut parts = rest.split('-');
         let year_text = parts.next().ok_or_else(form)?;
-        if year_text.is_empty() || year_text.len() > 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+        if year_text.is_empty()
+            || year_text.len() > 4
+            || !year_text.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(form());
         }
         let year: i32 = year_text.parse().map_err(|_| form())?;
@@ -228,7 +254,11 @@ pub struct EventDate {
 impl EventDate {
     /// A single date.
     pub fn on(start: HistDate) -> Self {
-        Self { start, end: None, circa: false }
+        Self {
+            start,
+            end: None,
+            circa: false,
+        }
     }
 
     /// Formats for visitors: "c. 502–519", "26–27 April 1949", "约502年—519年".
@@ -257,7 +287,9 @@ impl EventDate {
 
 impl Ord for EventDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.start.cmp(&other.start).then_with(|| self.end.cmp(&other.end))
+        self.start
+            .cmp(&other.start)
+            .then_with(|| self.end.cmp(&other.end))
     }
 }
 
@@ -280,10 +312,13 @@ fn format_range(start: HistDate, end: HistDate, lang: Lang) -> String {
         },
         Lang::Zh => {
             let end_text = match end.precision() {
-                Precision::Day if same_precision && same_month => format!("{}日", end.day.unwrap_or(1)),
-                Precision::Month | Precision::Day if same_year && same_precision => {
-                    end.format(lang).trim_start_matches(&format!("{}年", end.year)).to_owned()
+                Precision::Day if same_precision && same_month => {
+                    format!("{}日", end.day.unwrap_or(1))
                 }
+                Precision::Month | Precision::Day if same_year && same_precision => end
+                    .format(lang)
+                    .trim_start_matches(&format!("{}年", end.year))
+                    .to_owned(),
                 _ => end.format(lang),
             };
             format!("{}—{}", start.format(lang), end_text)
@@ -292,8 +327,18 @@ fn format_range(start: HistDate, end: HistDate, lang: Lang) -> String {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn is_leap(year: i32) -> bool {
@@ -343,7 +388,17 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_date() {
-        for bad in ["", "June 1939", "1939-6", "1939-13", "1939-02-30", "0", "1939-06-24-1", "19390", "1939/06"] {
+        for bad in [
+            "",
+            "June 1939",
+            "1939-6",
+            "1939-13",
+            "1939-02-30",
+            "0",
+            "1939-06-24-1",
+            "19390",
+            "1939/06",
+        ] {
             assert!(bad.parse::<HistDate>().is_err(), "{bad} should be refused");
         }
         assert_eq!("1939-13".parse::<HistDate>(), Err(DateError::Month(13)));
@@ -363,13 +418,25 @@ mod tests {
 
     #[test]
     fn formats_ranges_and_approximate_dates() {
-        let raid = EventDate { start: d("1949-04-26"), end: Some(d("1949-04-27")), circa: false };
+        let raid = EventDate {
+            start: d("1949-04-26"),
+            end: Some(d("1949-04-27")),
+            circa: false,
+        };
         assert_eq!(raid.format(Lang::En), "26–27 April 1949");
         assert_eq!(raid.format(Lang::Zh), "1949年4月26日—27日");
-        let temple = EventDate { start: d("502"), end: Some(d("519")), circa: true };
+        let temple = EventDate {
+            start: d("502"),
+            end: Some(d("519")),
+            circa: true,
+        };
         assert_eq!(temple.format(Lang::En), "c. 502–519");
         assert_eq!(temple.format(Lang::Zh), "约502年—519年");
-        let hall = EventDate { start: d("1988"), end: Some(d("1991")), circa: false };
+        let hall = EventDate {
+            start: d("1988"),
+            end: Some(d("1991")),
+            circa: false,
+        };
         assert_eq!(hall.format(Lang::En), "1988–1991");
     }
 
@@ -381,10 +448,24 @@ mod tests {
     }
 
     fn any_date() -> impl Strategy<Value = HistDate> {
-        (-3000i32..3000, proptest::option::of(1u8..=12), 1u8..=31, any::<bool>()).prop_filter_map(
-            "valid dates only",
-            |(y, m, day, with_day)| HistDate::new(y, m, if with_day && m.is_some() { Some(day) } else { None }).ok(),
+        (
+            -3000i32..3000,
+            proptest::option::of(1u8..=12),
+            1u8..=31,
+            any::<bool>(),
         )
+            .prop_filter_map("valid dates only", |(y, m, day, with_day)| {
+                HistDate::new(
+                    y,
+                    m,
+                    if with_day && m.is_some() {
+                        Some(day)
+                    } else {
+                        None
+                    },
+                )
+                .ok()
+            })
     }
 
     proptest! {

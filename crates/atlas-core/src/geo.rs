@@ -114,7 +114,10 @@ impl Viewport {
     pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64, max_zoom: f64) -> Self {
         let a = bounds.min.to_world();
         let b = bounds.max.to_world();
-        let center = WorldPoint { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 };
+        let center = WorldPoint {
+            x: (a.x + b.x) / 2.0,
+            y: (a.y + b.y) / 2.0,
+        };
         let span_x = (b.x - a.x).abs().max(f64::EPSILON);
         let span_y = (b.y - a.y).abs().max(f64::EPSILON);
         let usable_w = (width - 2.0 * padding).max(1.0);
@@ -122,7 +125,12 @@ impl Viewport {
         let zoom_x = (usable_w / (span_x * TILE_SIZE)).log2();
         let zoom_y = (usable_h / (span_y * TILE_SIZE)).log2();
         let zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, max_zoom);
-        Self { center, zoom, width, height }
+        Self {
+            center,
+            zoom,
+            width,
+            height,
+        }
     }
 
     /// Pixels per world unit.
@@ -173,7 +181,11 @@ impl Viewport {
 
     /// The same view on a map of another size (the centre stays).
     pub fn resized(self, width: f64, height: f64) -> Self {
-        Self { width, height, ..self }
+        Self {
+            width,
+            height,
+            ..self
+        }
     }
 
     /// Metres on the ground per CSS pixel at a latitude.
@@ -197,11 +209,17 @@ mod tests {
 
     #[test]
     fn fitting_shows_every_point() {
-        let b = Bounds { min: LonLat::new(120.32, 31.26), max: LonLat::new(120.73, 31.53) };
+        let b = Bounds {
+            min: LonLat::new(120.32, 31.26),
+            max: LonLat::new(120.73, 31.53),
+        };
         let v = Viewport::fit(b, 800.0, 600.0, 40.0, 16.0);
         for p in [b.min, b.max] {
             let s = v.to_screen(p.to_world());
-            assert!((39.0..=761.0).contains(&s.x) && (39.0..=561.0).contains(&s.y), "{s:?}");
+            assert!(
+                (39.0..=761.0).contains(&s.x) && (39.0..=561.0).contains(&s.y),
+                "{s:?}"
+            );
         }
     }
 

@@ -29,8 +29,16 @@ pub enum Category {
 
 impl Category {
     /// The known categories, in legend order.
-    pub const KNOWN: [&'static str; 8] =
-        ["memorial", "museum", "revolutionary-site", "base", "event-site", "landmark", "cemetery", "zone"];
+    pub const KNOWN: [&'static str; 8] = [
+        "memorial",
+        "museum",
+        "revolutionary-site",
+        "base",
+        "event-site",
+        "landmark",
+        "cemetery",
+        "zone",
+    ];
 
     /// Reads a category name from the data; unknown names are kept as `Other`.
     pub fn from_name(name: &str) -> Self {
@@ -198,11 +206,21 @@ impl Atlas {
         let mut chronology: Vec<EventRef> = sites
             .iter()
             .enumerate()
-            .flat_map(|(s, site)| (0..site.events.len()).map(move |e| EventRef { site: s, event: e }))
+            .flat_map(|(s, site)| {
+                (0..site.events.len()).map(move |e| EventRef { site: s, event: e })
+            })
             .collect();
         // Stable: events on the same date keep file order, so the timeline never reshuffles.
-        chronology.sort_by(|a, b| sites[a.site].events[a.event].date.cmp(&sites[b.site].events[b.event].date));
-        Self { settings, sites, chronology }
+        chronology.sort_by(|a, b| {
+            sites[a.site].events[a.event]
+                .date
+                .cmp(&sites[b.site].events[b.event].date)
+        });
+        Self {
+            settings,
+            sites,
+            chronology,
+        }
     }
 
     /// Every event of every site, in date order.

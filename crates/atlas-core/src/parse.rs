@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 
 use crate::date::{EventDate, HistDate};
 use crate::geo::LonLat;
-use crate::model::{Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Site, Source};
+use crate::model::{
+    Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Site, Source,
+};
 use crate::problem::{FatalError, Problem, ProblemKind, Severity};
 use crate::text::{Lang, LocalizedText};
 
@@ -29,14 +31,19 @@ pub struct Loaded {
 impl Loaded {
     /// The problems that made a feature be skipped.
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
     }
 }
 
 /// Reads and validates a dataset.
 pub fn load(text: &str) -> Result<Loaded, FatalError> {
     if text.len() > MAX_DATASET_BYTES {
-        return Err(FatalError::TooLarge { bytes: text.len(), limit: MAX_DATASET_BYTES });
+        return Err(FatalError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_DATASET_BYTES,
+        });
     }
     let root: Value = serde_json::from_str(text).map_err(|e| FatalError::InvalidJson {
         line: e.line(),
@@ -44,17 +51,27 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
         message: json_error_message(&e),
     })?;
     let Value::Object(root) = root else {
-        return Err(FatalError::NotFeatureCollection { found: format!("the top level is {}", kind_of(&root)) });
+        return Err(FatalError::NotFeatureCollection {
+            found: format!("the top level is {}", kind_of(&root)),
+        });
     };
     match root.get("type").and_then(Value::as_str) {
         Some("FeatureCollection") => {}
         Some(other) => {
-            return Err(FatalError::NotFeatureCollection { found: format!("\"type\" is \"{other}\"") })
+            return Err(FatalError::NotFeatureCollection {
+                found: format!("\"type\" is \"{other}\""),
+            })
         }
-        None => return Err(FatalError::NotFeatureCollection { found: "no \"type\" member".into() }),
+        None => {
+            return Err(FatalError::NotFeatureCollection {
+                found: "no \"type\" member".into(),
+            })
+        }
     }
     let Some(Value::Array(features)) = root.get("features") else {
-        return Err(FatalError::NotFeatureCollection { found: "\"features\" is not a list".into() });
+        return Err(FatalError::NotFeatureCollection {
+            found: "\"features\" is not a list".into(),
+        });
     };
 
     let mut problems = Vec::new();
@@ -64,7 +81,12 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
         .iter()
         .enumerate()
         .filter_map(|(index, feature)| {
-            let mut reader = FeatureReader { index, id: None, problems: &mut problems, failed: false };
+            let mut reader = FeatureReader {
+                index,
+                id: None,
+                problems: &mut problems,
+                failed: false,
+            };
             let site = reader.site(feature, &mut first_by_id);
             site.filter(|_| !reader.failed)
         })
@@ -78,7 +100,10 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
             kind: ProblemKind::NoSites,
         });
     }
-    Ok(Loaded { atlas: Atlas::new(settings, sites), problems })
+    Ok(Loaded {
+        atlas: Atlas::new(settings, sites),
+        problems,
+    })
 }
 
 /// Links allowed in data: http(s), or a path relative to the page.
@@ -91,13 +116,18 @@ pub fn is_safe_url(url: &str) -> bool {
     // A scheme is whatever precedes the first ':' when no '/', '?' or '#' comes before it.
     let scheme_end = lower.find(':');
     let path_start = lower.find(['/', '?', '#']);
-    let has_scheme = matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p) || (scheme_end.is_some() && path_start.is_none());
+    let has_scheme = matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p)
+        || (scheme_end.is_some() && path_start.is_none());
     !url.is_empty() && !has_scheme && !lower.starts_with("//") && !lower.starts_with("\\")
 }
 
 /// Ids appear in links (`?site=`), so they stay URL-safe.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    !id.is_empty()
+        && id.len() <= 128
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
 }
 
 struct FeatureReader<'a> {
@@ -110,7 +140,13 @@ struct FeatureReader<'a> {
 impl FeatureReader<'_> {
     fn report(&mut self, severity: Severity, field: impl Into<String>, kind: ProblemKind) {
         self.failed |= severity == Severity::Error;
-        self.problems.push(Problem { severity, feature: Some(self.index), id: self.id.clone(), field: field.into(), kind });
+        self.problems.push(Problem {
+            severity,
+            feature: Some(self.index),
+            id: self.id.clone(),
+            field: field.into(),
+            kind,
+        });
     }
 
     fn error(&mut self, field: impl Into<String>, kind: ProblemKind) {
@@ -135,7 +171,12 @@ impl FeatureReader<'_> {
             Some(Value::Object(p)) => p,
             None | Some(Value::Null) => &empty,
             Some(_) => {
-                self.error("properties", ProblemKind::WrongType { expected: "an object" });
+                self.error(
+                    "properties",
+                    ProblemKind::WrongType {
+                        expected: "an object",
+                    },
+                );
                 &empty
             }
         };
@@ -164,7 +205,12 @@ impl FeatureReader<'_> {
         })
     }
 
-    fn id(&mut self, props: &Map<String, Value>, feature: &Map<String, Value>, first_by_id: &mut HashMap<String, usize>) -> Option<String> {
+    fn id(
+        &mut self,
+        props: &Map<String, Value>,
+        feature: &Map<String, Value>,
+        first_by_id: &mut HashMap<String, usize>,
+    ) -> Option<String> {
         // RFC 7946 lets the id be the Feature's own member; the property wins when both exist.
         let (field, raw) = match (props.get("id"), feature.get("id")) {
             (Some(v), _) => ("properties.id", v),
@@ -178,7 +224,12 @@ impl FeatureReader<'_> {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),
             _ => {
-                self.error(field, ProblemKind::WrongType { expected: "a string" });
+                self.error(
+                    field,
+                    ProblemKind::WrongType {
+                        expected: "a string",
+                    },
+                );
                 return None;
             }
         };
@@ -195,12 +246,22 @@ impl FeatureReader<'_> {
         Some(id)
     }
 
-    fn text(&mut self, props: &Map<String, Value>, key: &str, required: bool) -> Option<LocalizedText> {
+    fn text(
+        &mut self,
+        props: &Map<String, Value>,
+        key: &str,
+        required: bool,
+    ) -> Option<LocalizedText> {
         let field = format!("properties.{key}");
         self.text_at(props.get(key), &field, required)
     }
 
-    fn text_at(&mut self, value: Option<&Value>, field: &str, required: bool) -> Option<LocalizedText> {
+    fn text_at(
+        &mut self,
+        value: Option<&Value>,
+        field: &str,
+        required: bool,
+    ) -> Option<LocalizedText> {
         match value.filter(|v| !v.is_null()) {
             None => {
                 if required {
@@ -221,7 +282,9 @@ impl FeatureReader<'_> {
                 }
                 Some(_) => None,
                 None => {
-                    let kind = ProblemKind::WrongType { expected: "text or { \"zh\": …, \"en\": … }" };
+                    let kind = ProblemKind::WrongType {
+                        expected: "text or { \"zh\": …, \"en\": … }",
+                    };
                     if required {
                         self.error(field, kind);
                     } else {
@@ -238,7 +301,10 @@ impl FeatureReader<'_> {
             Some(Value::String(name)) => {
                 let category = Category::from_name(name);
                 if let Category::Other(name) = &category {
-                    self.warn("properties.category", ProblemKind::UnknownCategory(name.clone()));
+                    self.warn(
+                        "properties.category",
+                        ProblemKind::UnknownCategory(name.clone()),
+                    );
                 }
                 category
             }
@@ -247,7 +313,12 @@ impl FeatureReader<'_> {
                 Category::Other(String::new())
             }
             Some(_) => {
-                self.warn("properties.category", ProblemKind::WrongType { expected: "a string" });
+                self.warn(
+                    "properties.category",
+                    ProblemKind::WrongType {
+                        expected: "a string",
+                    },
+                );
                 Category::Other(String::new())
             }
         }
@@ -261,19 +332,32 @@ impl FeatureReader<'_> {
                 return Vec::new();
             }
             Some(_) => {
-                self.error("properties.events", ProblemKind::WrongType { expected: "a list of events" });
+                self.error(
+                    "properties.events",
+                    ProblemKind::WrongType {
+                        expected: "a list of events",
+                    },
+                );
                 return Vec::new();
             }
         };
-        let mut events: Vec<Event> =
-            list.iter().enumerate().filter_map(|(i, e)| self.event(e, &format!("properties.events[{i}]"))).collect();
-        events.sort_by(|a, b| a.date.cmp(&b.date));
+        let mut events: Vec<Event> = list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| self.event(e, &format!("properties.events[{i}]")))
+            .collect();
+        events.sort_by_key(|e| e.date);
         events
     }
 
     fn event(&mut self, value: &Value, field: &str) -> Option<Event> {
         let Value::Object(event) = value else {
-            self.error(field, ProblemKind::WrongType { expected: "an event object { date, title, text }" });
+            self.error(
+                field,
+                ProblemKind::WrongType {
+                    expected: "an event object { date, title, text }",
+                },
+            );
             return None;
         };
         let start = self.date(event.get("date"), &format!("{field}.date"), true);
@@ -284,7 +368,12 @@ impl FeatureReader<'_> {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.warn(format!("{field}.circa"), ProblemKind::WrongType { expected: "true or false" });
+                self.warn(
+                    format!("{field}.circa"),
+                    ProblemKind::WrongType {
+                        expected: "true or false",
+                    },
+                );
                 false
             }
         };
@@ -294,11 +383,20 @@ impl FeatureReader<'_> {
             self.error(format!("{field}.end_date"), ProblemKind::EndBeforeStart);
             return None;
         }
-        Some(Event { date: EventDate { start, end, circa }, title: title?, text: text.unwrap_or_default() })
+        Some(Event {
+            date: EventDate { start, end, circa },
+            title: title?,
+            text: text.unwrap_or_default(),
+        })
     }
 
     /// `None` on error, `Some(None)` when absent and optional.
-    fn date(&mut self, value: Option<&Value>, field: &str, required: bool) -> Option<Option<HistDate>> {
+    fn date(
+        &mut self,
+        value: Option<&Value>,
+        field: &str,
+        required: bool,
+    ) -> Option<Option<HistDate>> {
         match value {
             None | Some(Value::Null) if required => {
                 self.error(field, ProblemKind::Missing);
@@ -317,7 +415,12 @@ impl FeatureReader<'_> {
                 Some(Some(HistDate::year(n.as_i64().unwrap_or(1) as i32)))
             }
             Some(_) => {
-                self.error(field, ProblemKind::WrongType { expected: "a date string such as \"1939-06-24\"" });
+                self.error(
+                    field,
+                    ProblemKind::WrongType {
+                        expected: "a date string such as \"1939-06-24\"",
+                    },
+                );
                 None
             }
         }
@@ -340,11 +443,16 @@ impl FeatureReader<'_> {
             geojson::GeometryValue::Point { coordinates } => {
                 let c = coordinates.as_slice();
                 if c.len() < 2 {
-                    self.error("geometry.coordinates", ProblemKind::BadGeometry("a position needs [longitude, latitude]".into()));
+                    self.error(
+                        "geometry.coordinates",
+                        ProblemKind::BadGeometry("a position needs [longitude, latitude]".into()),
+                    );
                     return None;
                 }
                 let (lon, lat) = (c[0], c[1]);
-                let in_range = |lon: f64, lat: f64| lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0;
+                let in_range = |lon: f64, lat: f64| {
+                    lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0
+                };
                 if in_range(lon, lat) {
                     Some(Some(LonLat::new(lon, lat)))
                 } else if in_range(lat, lon) {
@@ -356,7 +464,10 @@ impl FeatureReader<'_> {
                 }
             }
             other => {
-                self.error("geometry", ProblemKind::UnsupportedGeometry(other.type_name().to_owned()));
+                self.error(
+                    "geometry",
+                    ProblemKind::UnsupportedGeometry(other.type_name().to_owned()),
+                );
                 None
             }
         }
@@ -365,21 +476,42 @@ impl FeatureReader<'_> {
     fn location(&mut self, value: Option<&Value>) -> Location {
         let Some(Value::Object(loc)) = value else {
             if value.is_some_and(|v| !v.is_null()) {
-                self.warn("properties.location", ProblemKind::WrongType { expected: "an object" });
+                self.warn(
+                    "properties.location",
+                    ProblemKind::WrongType {
+                        expected: "an object",
+                    },
+                );
             }
             return Location::default();
         };
         let precision_m = match loc.get("precision_m") {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) if n.as_f64().is_some_and(|m| m.is_finite() && m >= 0.0) => n.as_f64(),
+            Some(Value::Number(n)) if n.as_f64().is_some_and(|m| m.is_finite() && m >= 0.0) => {
+                n.as_f64()
+            }
             Some(_) => {
-                self.warn("properties.location.precision_m", ProblemKind::WrongType { expected: "metres, a number ≥ 0" });
+                self.warn(
+                    "properties.location.precision_m",
+                    ProblemKind::WrongType {
+                        expected: "metres, a number ≥ 0",
+                    },
+                );
                 None
             }
         };
-        let approximate = loc.get("approximate").and_then(Value::as_bool).unwrap_or(false);
-        let note = self.text_at(loc.get("note"), "properties.location.note", false).unwrap_or_default();
-        Location { precision_m, approximate, note }
+        let approximate = loc
+            .get("approximate")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let note = self
+            .text_at(loc.get("note"), "properties.location.note", false)
+            .unwrap_or_default();
+        Location {
+            precision_m,
+            approximate,
+            note,
+        }
     }
 
     fn sources(&mut self, value: Option<&Value>) -> Vec<Source> {
@@ -390,7 +522,12 @@ impl FeatureReader<'_> {
                 return Vec::new();
             }
             Some(_) => {
-                self.warn("properties.sources", ProblemKind::WrongType { expected: "a list of { title, url }" });
+                self.warn(
+                    "properties.sources",
+                    ProblemKind::WrongType {
+                        expected: "a list of { title, url }",
+                    },
+                );
                 return Vec::new();
             }
         };
@@ -399,7 +536,12 @@ impl FeatureReader<'_> {
             .filter_map(|(i, s)| {
                 let field = format!("properties.sources[{i}]");
                 let Value::Object(s) = s else {
-                    self.warn(field, ProblemKind::WrongType { expected: "an object { title, url }" });
+                    self.warn(
+                        field,
+                        ProblemKind::WrongType {
+                            expected: "an object { title, url }",
+                        },
+                    );
                     return None;
                 };
                 let url = s.get("url").and_then(Value::as_str).map(str::to_owned);
@@ -409,21 +551,36 @@ impl FeatureReader<'_> {
                         return None;
                     }
                 }
-                let title = s.get("title").and_then(Value::as_str).map(str::to_owned).or_else(|| url.clone());
+                let title = s
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .or_else(|| url.clone());
                 let Some(title) = title else {
                     self.warn(format!("{field}.title"), ProblemKind::Missing);
                     return None;
                 };
                 let accessed = s.get("accessed").and_then(Value::as_str).map(str::to_owned);
-                Some(Source { title, url, accessed })
+                Some(Source {
+                    title,
+                    url,
+                    accessed,
+                })
             })
             .collect()
     }
 }
 
 fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSettings {
-    let Some(Value::Object(atlas)) = value else { return AtlasSettings::default() };
-    let text = |key: &str| atlas.get(key).and_then(LocalizedText::from_json).unwrap_or_default();
+    let Some(Value::Object(atlas)) = value else {
+        return AtlasSettings::default();
+    };
+    let text = |key: &str| {
+        atlas
+            .get(key)
+            .and_then(LocalizedText::from_json)
+            .unwrap_or_default()
+    };
     let mut basemap = Vec::new();
     if let Some(Value::Array(layers)) = atlas.get("basemap") {
         for (i, layer) in layers.iter().enumerate() {
@@ -451,9 +608,15 @@ fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSet
     AtlasSettings {
         title: text("title"),
         description: text("description"),
-        default_language: atlas.get("default_language").and_then(Value::as_str).and_then(Lang::from_tag),
+        default_language: atlas
+            .get("default_language")
+            .and_then(Value::as_str)
+            .and_then(Lang::from_tag),
         basemap,
-        basemap_attribution: atlas.get("basemap_attribution").and_then(Value::as_str).map(str::to_owned),
+        basemap_attribution: atlas
+            .get("basemap_attribution")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     }
 }
 

@@ -41,7 +41,11 @@ impl FatalError {
         match lang {
             Lang::En => self.to_string(),
             Lang::Zh => match self {
-                FatalError::InvalidJson { line, column, message } => {
+                FatalError::InvalidJson {
+                    line,
+                    column,
+                    message,
+                } => {
                     format!("不是有效的 JSON：第 {line} 行第 {column} 列（{message}）")
                 }
                 FatalError::NotFeatureCollection { found } => {

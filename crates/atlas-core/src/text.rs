@@ -57,12 +57,17 @@ impl LocalizedText {
     /// The same text for both languages (a plain string in the data).
     pub fn plain(text: impl Into<String>) -> Self {
         let text = text.into();
-        Self { zh: Some(text.clone()), en: Some(text) }
+        Self {
+            zh: Some(text.clone()),
+            en: Some(text),
+        }
     }
 
     /// The text in `lang`, else in the other language, else "".
     pub fn get(&self, lang: Lang) -> &str {
-        self.exact(lang).or_else(|| self.exact(lang.other())).unwrap_or("")
+        self.exact(lang)
+            .or_else(|| self.exact(lang.other()))
+            .unwrap_or("")
     }
 
     /// The text in exactly `lang`, without fallback.
@@ -81,7 +86,10 @@ impl LocalizedText {
 
     /// The languages that have no text of their own (they fall back).
     pub fn missing(&self) -> Vec<Lang> {
-        Lang::ALL.into_iter().filter(|l| self.exact(*l).is_none()).collect()
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.exact(*l).is_none())
+            .collect()
     }
 
     /// Reads `"text"` or `{ "zh": …, "en": … }`. `None` when the value has neither shape.
@@ -90,10 +98,15 @@ impl LocalizedText {
             Value::String(s) => Some(Self::plain(s.clone())),
             Value::Object(map) => {
                 let pick = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_owned);
-                let text = Self { zh: pick("zh"), en: pick("en") };
+                let text = Self {
+                    zh: pick("zh"),
+                    en: pick("en"),
+                };
                 // An object with other language keys only (e.g. "ja") still counts as text.
                 if text.is_empty() {
-                    map.values().find_map(Value::as_str).map(|s| Self::plain(s.to_owned()))
+                    map.values()
+                        .find_map(Value::as_str)
+                        .map(|s| Self::plain(s.to_owned()))
                 } else {
                     Some(text)
                 }

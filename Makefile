@@ -1,0 +1,76 @@
+# Heritage Atlas developer tasks (GNU make).
+#
+#   make serve   dev server on http://127.0.0.1:8080 (Trunk.toml)
+#   make build   release bundle into dist/
+#   make test    fmt, clippy (native + wasm), cargo test, build, end-to-end
+#   make e2e     Playwright against dist/ (run `make build` first)
+#   make bench   release build, then bundle-size table (tools/bench.sh)
+#   make clean   remove build outputs and test reports
+#
+# Every target installs what it needs through tools/setup.sh, which skips what
+# is already present.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# npm's wasm-opt (binaryen 132) must come before any system one: trunk picks
+# the first on PATH, and Debian's binaryen is too old for wasm-bindgen output.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Never let Playwright download browsers: tests use /usr/bin/chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+SETUP := $(CURDIR)/tools/setup.sh
+PLAYWRIGHT_CONFIG := end2end/playwright.config.ts
+
+.PHONY: help serve build test e2e bench clean setup-serve setup-test \
+        fmt-check clippy clippy-wasm cargo-test
+
+help:
+	@sed -n '3,9p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+
+setup-serve:
+	@bash $(SETUP) serve
+
+setup-test:
+	@bash $(SETUP) test
+
+serve: setup-serve
+	trunk serve --offline
+
+build: setup-serve
+	trunk build --release --offline
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+clippy-wasm:
+	cargo clippy -p heritage-atlas --target wasm32-unknown-unknown -- -D warnings
+
+cargo-test:
+	cargo test --workspace
+
+# Steps run strictly in order, even under `make -j`.
+test: setup-test
+	$(MAKE) fmt-check
+	$(MAKE) clippy
+	$(MAKE) clippy-wasm
+	$(MAKE) cargo-test
+	$(MAKE) build
+	$(MAKE) e2e
+
+e2e:
+	@test -f dist/index.html || { echo "e2e: dist/index.html missing: run 'make build' first" >&2; exit 1; }
+	@{ test -d node_modules/@playwright/test && test -x /usr/bin/chromium; } || bash $(SETUP) test
+	npx playwright test -c $(PLAYWRIGHT_CONFIG)
+
+bench: build
+	bash tools/bench.sh
+
+clean:
+	rm -rf dist end2end/test-results end2end/playwright-report
+	cargo clean

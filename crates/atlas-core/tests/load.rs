@@ -1,0 +1,247 @@
+//! Loading datasets end to end: the bundled one must be clean, and every kind
+//! of mistake must be reported with its place while the rest still loads.
+
+use atlas_core::{load, Category, FatalError, Lang, ProblemKind, Severity};
+use serde_json::{json, Value};
+
+const BUNDLED: &str = include_str!("../../../public/data/suzhou-red-heritage.geojson");
+
+fn collection(features: Vec<Value>) -> String {
+    json!({ "type": "FeatureCollection", "features": features }).to_string()
+}
+
+fn site(id: &str) -> Value {
+    json!({
+        "type": "Feature",
+        "geometry": { "type": "Point", "coordinates": [120.5056, 31.3875] },
+        "properties": {
+            "id": id,
+            "name": { "zh": "纪念碑", "en": "Memorial" },
+            "category": "memorial",
+            "events": [ { "date": "1939-06-24", "title": { "zh": "夜袭", "en": "Night raid" } } ],
+            "summary": { "zh": "摘要", "en": "Summary" },
+            "sources": [ { "title": "A source", "url": "https://example.org/a" } ]
+        }
+    })
+}
+
+fn with(mut feature: Value, pointer: &str, value: Value) -> Value {
+    *feature
+        .pointer_mut(pointer)
+        .expect("pointer exists in the template") = value;
+    feature
+}
+
+#[test]
+fn the_bundled_dataset_loads_without_a_single_problem() {
+    let loaded = load(BUNDLED).expect("bundled dataset parses");
+    assert_eq!(loaded.problems, vec![], "{:#?}", loaded.problems);
+    let atlas = &loaded.atlas;
+    assert!(atlas.sites.len() >= 12);
+    for id in [
+        "embroidery-museum",
+        "xushuguan-raid-memorial",
+        "shishan-party-base",
+    ] {
+        assert!(atlas.site_index(id).is_some(), "{id} is in the dataset");
+    }
+    for site in &atlas.sites {
+        assert!(!site.sources.is_empty(), "{} has a source", site.id);
+        assert!(
+            site.name.exact(Lang::Zh).is_some() && site.name.exact(Lang::En).is_some(),
+            "{} is bilingual",
+            site.id
+        );
+    }
+}
+
+#[test]
+fn the_bundled_facts_match_the_research() {
+    let atlas = load(BUNDLED).unwrap().atlas;
+    let raid = &atlas.sites[atlas.site_index("xushuguan-raid-memorial").unwrap()];
+    assert_eq!(raid.category, Category::Memorial);
+    assert_eq!(raid.events[0].date.format(Lang::En), "24 June 1939");
+    assert_eq!(raid.location.precision_m, Some(300.0));
+    let shishan = &atlas.sites[atlas.site_index("shishan-party-base").unwrap()];
+    assert!(
+        shishan.location.approximate,
+        "the Shishan base is marked approximate"
+    );
+    let temple = &atlas.sites[atlas.site_index("hanshan-temple").unwrap()];
+    assert!(
+        temple.events[0].date.circa,
+        "the temple's founding is circa"
+    );
+    let cemetery = &atlas.sites[atlas.site_index("hengshan-martyrs-cemetery").unwrap()];
+    assert_eq!(
+        cemetery.position, None,
+        "not located: no invented coordinates"
+    );
+}
+
+#[test]
+fn the_chronology_is_in_date_order() {
+    let atlas = load(BUNDLED).unwrap().atlas;
+    let dates: Vec<_> = atlas
+        .chronology()
+        .iter()
+        .map(|r| atlas.event(*r).date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn text_that_is_not_json_says_where_it_breaks() {
+    let err = load("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FatalError::InvalidJson {
+                line: 3,
+                column: 16,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        load("<html>").unwrap_err().to_string(),
+        "not valid JSON at line 1, column 1: expected value"
+    );
+}
+
+#[test]
+fn json_that_is_not_a_feature_collection_is_refused() {
+    assert_eq!(
+        load(r#"{"type":"Feature"}"#).unwrap_err(),
+        FatalError::NotFeatureCollection {
+            found: "\"type\" is \"Feature\"".into()
+        }
+    );
+    assert!(load("[]").is_err());
+}
+
+#[test]
+fn one_bad_feature_is_skipped_and_named_while_the_rest_load() {
+    let text = collection(vec![
+        site("a"),
+        with(site("b"), "/properties/events/0/date", json!("1939-13-01")),
+        site("c"),
+    ]);
+    let loaded = load(&text).unwrap();
+    let ids: Vec<_> = loaded.atlas.sites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(
+        loaded.problems[0].to_string(),
+        "feature 1 (id b), properties.events[0].date: month 13 is not between 01 and 12"
+    );
+}
+
+#[test]
+fn every_problem_in_a_feature_is_reported_not_just_the_first() {
+    let mut bad = with(site("x"), "/properties/events/0/date", json!("someday"));
+    bad = with(bad, "/geometry/coordinates", json!([200.0, 31.0]));
+    bad = with(
+        bad,
+        "/properties/sources/0/url",
+        json!("javascript:alert(1)"),
+    );
+    let loaded = load(&collection(vec![bad])).unwrap();
+    let kinds: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), &p.kind))
+        .collect();
+    assert!(kinds
+        .iter()
+        .any(|(f, k)| *f == "properties.events[0].date" && matches!(k, ProblemKind::BadDate(_))));
+    assert!(kinds
+        .iter()
+        .any(|(f, k)| *f == "geometry.coordinates" && matches!(k, ProblemKind::OutOfRange { .. })));
+    assert!(kinds
+        .iter()
+        .any(|(f, k)| *f == "properties.sources[0].url" && matches!(k, ProblemKind::UnsafeUrl(_))));
+    // Nothing could be shown, and the collection says so.
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::NoSites));
+}
+
+#[test]
+fn duplicate_and_missing_ids_are_errors() {
+    let mut no_id = site("x");
+    no_id["properties"].as_object_mut().unwrap().remove("id");
+    let loaded = load(&collection(vec![site("a"), site("a"), no_id])).unwrap();
+    assert_eq!(loaded.atlas.sites.len(), 1);
+    assert_eq!(
+        loaded.problems[0].kind,
+        ProblemKind::DuplicateId { first: 0 }
+    );
+    assert_eq!(loaded.problems[1].field, "properties.id");
+    assert_eq!(loaded.problems[1].kind, ProblemKind::Missing);
+}
+
+#[test]
+fn the_features_own_id_member_is_accepted() {
+    let mut f = site("x");
+    f["properties"].as_object_mut().unwrap().remove("id");
+    f["id"] = json!(42);
+    let loaded = load(&collection(vec![f])).unwrap();
+    assert_eq!(loaded.atlas.sites[0].id, "42");
+}
+
+#[test]
+fn swapped_coordinates_are_recognised() {
+    let f = with(
+        site("x"),
+        "/geometry/coordinates",
+        json!([31.3875, 120.5056]),
+    );
+    let loaded = load(&collection(vec![f])).unwrap();
+    assert_eq!(loaded.problems[0].kind, ProblemKind::ProbablySwapped);
+}
+
+#[test]
+fn end_before_start_is_an_error() {
+    let mut f = site("x");
+    f["properties"]["events"][0]["end_date"] = json!("1938");
+    let loaded = load(&collection(vec![f])).unwrap();
+    assert_eq!(loaded.problems[0].kind, ProblemKind::EndBeforeStart);
+    assert_eq!(loaded.problems[0].field, "properties.events[0].end_date");
+}
+
+#[test]
+fn missing_translations_and_sources_are_warnings_that_keep_the_site() {
+    let mut f = with(site("x"), "/properties/name", json!({ "zh": "纪念碑" }));
+    f = with(f, "/properties/sources", json!([]));
+    let loaded = load(&collection(vec![f])).unwrap();
+    assert_eq!(loaded.atlas.sites.len(), 1);
+    assert!(loaded
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::MissingTranslation(Lang::En)));
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::NoSources));
+}
+
+#[test]
+fn messages_exist_in_both_languages() {
+    let f = with(site("x"), "/properties/events/0/date", json!("1939-13"));
+    let problem = &load(&collection(vec![f])).unwrap().problems[0];
+    assert!(problem.message(Lang::En).starts_with("feature 0 (id x)"));
+    assert!(problem.message(Lang::Zh).starts_with("要素 0 (id x)"));
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let huge = " ".repeat(atlas_core::MAX_DATASET_BYTES + 1);
+    assert!(matches!(load(&huge), Err(FatalError::TooLarge { .. })));
+}

@@ -1,0 +1,45 @@
+import { test as base, expect, Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every test runs under two standing rules: no request leaves 127.0.0.1, and the
+ * page logs no console errors. Both are checked after each test.
+ *
+ * `serveFixture(page, name)` answers `/fixtures/NAME` from end2end/fixtures, so
+ * `?data=fixtures/NAME` loads a test dataset from the page's own origin.
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page }, use) => {
+      const external: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') external.push(request.url());
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use();
+      expect(external, 'requests that left 127.0.0.1').toEqual([]);
+      // Failed fetches of deliberately missing test files are the only expected console errors.
+      expect(errors.filter((e) => !e.includes('404')), 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function serveFixture(page: Page, name: string, delayMs = 0) {
+  const body = fs.readFileSync(path.join(__dirname, '..', 'fixtures', name));
+  await page.route(`**/fixtures/${name}`, async (route) => {
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    await route.fulfill({ status: 200, contentType: 'application/geo+json', body });
+  });
+}
+
+export const mapRegion = (page: Page) => page.getByRole('region', { name: /^(Map|地图)$/ });
+export const timelineRegion = (page: Page) => page.getByRole('region', { name: /^(Timeline|时间轴)$/ });

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Heritage Atlas benchmarks. Run after `make build` (or via `make bench`).
+#
+#   bash tools/bench.sh              # every section
+#   bash tools/bench.sh bundle ...   # only the named sections
+#
+# Sections are functions named section_<name>, listed in SECTIONS below; to add
+# one (e.g. browser timings), write section_<name> and append <name> to SECTIONS.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DIST="${DIST:-dist}"
+
+SECTIONS=(bundle)
+
+heading() { printf '\n== %s ==\n' "$1"; }
+
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+
+# Release bundle: the .wasm, .js and .css files trunk writes at the top of
+# dist/ (with content hashes in their names), raw and gzip -9 sizes.
+section_bundle() {
+    heading "bundle size ($DIST/)"
+    [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
+
+    local files=()
+    mapfile -t files < <(find "$DIST" -maxdepth 1 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | LC_ALL=C sort)
+    [[ ${#files[@]} -gt 0 ]] || { echo "bench: no .wasm/.js/.css in $DIST" >&2; return 1; }
+
+    local fmt='%-40s %12s %10s %12s %10s\n'
+    # shellcheck disable=SC2059
+    printf "$fmt" file "raw bytes" "raw KB" "gzip bytes" "gzip KB"
+    # shellcheck disable=SC2059
+    printf "$fmt" "$(printf '%.0s-' {1..40})" "------------" "----------" "------------" "----------"
+    local f raw gz total_raw=0 total_gz=0
+    for f in "${files[@]}"; do
+        raw=$(wc -c <"$f")
+        gz=$(gzip -9 -c "$f" | wc -c)
+        total_raw=$((total_raw + raw))
+        total_gz=$((total_gz + gz))
+        # shellcheck disable=SC2059
+        printf "$fmt" "$(basename "$f")" "$raw" "$(kb "$raw")" "$gz" "$(kb "$gz")"
+    done
+    # shellcheck disable=SC2059
+    printf "$fmt" "total (${#files[@]} files)" "$total_raw" "$(kb "$total_raw")" "$total_gz" "$(kb "$total_gz")"
+}
+
+main() {
+    local wanted=("$@") s
+    [[ ${#wanted[@]} -gt 0 ]] || wanted=("${SECTIONS[@]}")
+    for s in "${wanted[@]}"; do
+        declare -F "section_$s" >/dev/null || { echo "bench: unknown section '$s' (have: ${SECTIONS[*]})" >&2; exit 2; }
+        "section_$s"
+    done
+}
+
+main "$@"
