@@ -20,6 +20,10 @@ const chromiumArgs = [
   '--no-default-browser-check',
 ];
 
+// E2E_PORT and E2E_DIST let several checkouts or builds be tested side by side.
+const port = Number(process.env.E2E_PORT ?? 8081);
+const dist = process.env.E2E_DIST ?? '../dist';
+
 export default defineConfig({
   testDir: './tests',
   outputDir: 'test-results',
@@ -29,7 +33,7 @@ export default defineConfig({
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
   use: {
-    baseURL: 'http://127.0.0.1:8081',
+    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -38,10 +42,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'python3 -m http.server --bind 127.0.0.1 8081 --directory ../dist',
+    command: `python3 -m http.server --bind 127.0.0.1 ${port} --directory ${dist}`,
     // Run from end2end/ whatever directory `make` or `npx` was started in.
     cwd: path.resolve(__dirname),
-    url: 'http://127.0.0.1:8081/index.html',
+    url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',
