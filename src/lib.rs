@@ -9,6 +9,7 @@ pub mod i18n;
 mod load;
 mod map;
 mod panel;
+mod perf;
 mod problems;
 pub mod state;
 mod timeline;

@@ -8,6 +8,7 @@ use atlas_core::{FatalError, Lang, Loaded, MAX_DATASET_BYTES};
 use gloo_net::http::Request;
 
 use crate::i18n;
+use crate::perf;
 use crate::url::same_origin_url;
 
 /// A dataset ready to show, with its basemap.
@@ -57,7 +58,10 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         .unwrap_or_default();
     let url = same_origin_url(&path, &base).ok_or(LoadError::NotSameOrigin)?;
     let text = fetch_text(&url).await?;
+    perf::mark("atlas:fetched");
     let loaded = atlas_core::load(&text).map_err(LoadError::Fatal)?;
+    perf::mark("atlas:parsed");
+    perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
 
     let mut basemap = Vec::new();
     // The dataset's own credit line wins; otherwise each layer file's.

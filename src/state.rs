@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use atlas_core::{Lang, Viewport};
+use atlas_core::{Lang, TimeFilter, Viewport};
 use leptos::prelude::*;
 
 use crate::load::LoadedAtlas;
@@ -18,6 +18,8 @@ pub struct AtlasState {
     pub viewport: RwSignal<Option<Viewport>>,
     /// The loaded dataset, once it is there.
     pub atlas: RwSignal<Option<Arc<LoadedAtlas>>>,
+    /// Which part of history shows on the map, the timeline and the clusters.
+    pub time: RwSignal<TimeFilter>,
 }
 
 impl AtlasState {
@@ -28,6 +30,7 @@ impl AtlasState {
             selected: RwSignal::new(None),
             viewport: RwSignal::new(None),
             atlas: RwSignal::new(None),
+            time: RwSignal::new(TimeFilter::All),
         }
     }
 
@@ -35,6 +38,7 @@ impl AtlasState {
     pub fn reset_view(&self) {
         self.selected.set(None);
         self.viewport.set(None);
+        self.time.set(TimeFilter::All);
     }
 
     /// Selects a site by index (or clears the selection).

@@ -59,6 +59,15 @@ pub fn Map() -> impl IntoView {
         }
     });
 
+    // The first frame that shows the fitted map with its markers, for `make bench`.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || state.viewport.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(|| crate::perf::mark("atlas:first-map"));
+        true
+    });
+
     interaction::bring_selection_into_view(state);
     let handlers = interaction::use_map_gestures(surface, state);
 

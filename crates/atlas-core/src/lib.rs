@@ -11,6 +11,7 @@ pub mod model;
 pub mod parse;
 pub mod problem;
 pub mod text;
+pub mod time;
 
 pub use date::{DateError, EventDate, HistDate, Precision};
 pub use geo::{LonLat, Viewport, WorldPoint};
@@ -18,3 +19,4 @@ pub use model::{Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location
 pub use parse::{load, Loaded, MAX_DATASET_BYTES};
 pub use problem::{FatalError, Problem, ProblemKind, Severity};
 pub use text::{Lang, LocalizedText};
+pub use time::TimeFilter;
