@@ -6,6 +6,7 @@
 
 pub mod basemap;
 pub mod date;
+pub mod gcj02;
 pub mod geo;
 pub mod model;
 pub mod parse;
