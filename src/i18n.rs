@@ -52,6 +52,8 @@ pub enum Ui {
     PickASite,
     /// Label of the site list navigation.
     Sites,
+    /// Heading of the map legend.
+    Legend,
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -85,6 +87,7 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
             "Choose a site on the map or the timeline",
         ),
         Ui::Sites => ("地点", "Sites"),
+        Ui::Legend => ("图例", "Legend"),
     };
     match lang {
         Lang::Zh => zh,
@@ -191,6 +194,7 @@ mod tests {
             NoSites,
             PickASite,
             Sites,
+            Legend,
         ];
         for ui in all {
             let (zh, en) = (t(Lang::Zh, ui), t(Lang::En, ui));

@@ -3,26 +3,20 @@
 use atlas_core::geo::ScreenPoint;
 use leptos::prelude::*;
 
+use super::camera::Camera;
 use crate::i18n::{t, Ui};
 use crate::state::use_atlas_state;
 
 /// Zoom in, Zoom out and Reset view.
 #[component]
-pub fn MapControls() -> impl IntoView {
+pub fn MapControls(camera: Camera) -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang;
     let zoom = move |delta: f64| {
-        state.viewport.update(|v| {
-            if let Some(v) = v {
-                *v = v.zoomed_about(
-                    ScreenPoint {
-                        x: v.width / 2.0,
-                        y: v.height / 2.0,
-                    },
-                    delta,
-                );
-            }
-        })
+        if let Some(v) = state.viewport.get_untracked() {
+            let centre = ScreenPoint { x: v.width / 2.0, y: v.height / 2.0 };
+            camera.fly_to(v.zoomed_about(centre, delta));
+        }
     };
     view! {
         <div class="map-controls">
@@ -32,7 +26,10 @@ pub fn MapControls() -> impl IntoView {
             <button class="zoom-out" aria-label=move || t(lang.get(), Ui::ZoomOut) title=move || t(lang.get(), Ui::ZoomOut) on:click=move |_| zoom(-1.0)>
                 <span aria-hidden="true">"−"</span>
             </button>
-            <button class="reset-view" aria-label=move || t(lang.get(), Ui::ResetView) title=move || t(lang.get(), Ui::ResetView) on:click=move |_| state.viewport.set(None)>
+            <button class="reset-view" aria-label=move || t(lang.get(), Ui::ResetView) title=move || t(lang.get(), Ui::ResetView) on:click=move |_| {
+                camera.stop();
+                state.viewport.set(None);
+            }>
                 <span aria-hidden="true">"⌂"</span>
             </button>
         </div>

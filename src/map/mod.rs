@@ -2,9 +2,12 @@
 //! by our own code. Geometry is atlas-core's; this module wires it to events.
 
 mod basemap;
+mod camera;
 mod controls;
 mod interaction;
+mod legend;
 mod markers;
+mod scale_bar;
 
 pub use markers::category_class;
 
@@ -20,7 +23,9 @@ use crate::state::use_atlas_state;
 use basemap::{BasemapLayers, LakeLabels};
 pub use controls::UnlocatedSites;
 use controls::{Attribution, MapControls};
+use legend::Legend;
 use markers::{Markers, UncertaintyCircles};
+use scale_bar::ScaleBar;
 
 /// Free space kept around the sites when the map fits them.
 const FIT_PADDING: f64 = 48.0;
@@ -68,8 +73,9 @@ pub fn Map() -> impl IntoView {
         true
     });
 
-    interaction::bring_selection_into_view(state);
-    let handlers = interaction::use_map_gestures(surface, state);
+    let camera = camera::Camera::new(state);
+    interaction::fly_to_selection(state, camera);
+    let handlers = interaction::use_map_gestures(surface, state, camera);
 
     view! {
         <section class="map" aria-label=move || t(state.lang.get(), Ui::Map)>
@@ -90,7 +96,9 @@ pub fn Map() -> impl IntoView {
                 </svg>
                 <Markers />
             </div>
-            <MapControls />
+            <MapControls camera />
+            <ScaleBar />
+            <Legend />
             <Attribution />
         </section>
     }

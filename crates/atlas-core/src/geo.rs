@@ -194,6 +194,89 @@ impl Viewport {
     }
 }
 
+/// Ease-in-out (cubic) for camera moves: gentle start and landing.
+pub fn ease_in_out(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    if t < 0.5 {
+        4.0 * t * t * t
+    } else {
+        1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
+    }
+}
+
+impl Viewport {
+    /// The view a fraction `t` (0..=1, already eased) of the way to `to`.
+    /// Zoom moves linearly; the centre moves so that it travels at an even
+    /// speed on screen, as it would in a real camera pan.
+    pub fn towards(&self, to: &Viewport, t: f64) -> Viewport {
+        let t = t.clamp(0.0, 1.0);
+        let zoom = self.zoom + (to.zoom - self.zoom) * t;
+        // Interpolating in screen space of the changing zoom keeps the pan perceptually even.
+        let (s0, s1) = (self.zoom.exp2(), to.zoom.exp2());
+        let w = if (s1 - s0).abs() < 1e-12 {
+            t
+        } else {
+            let s = zoom.exp2();
+            (1.0 / s0 - 1.0 / s) / (1.0 / s0 - 1.0 / s1)
+        };
+        let center = WorldPoint {
+            x: self.center.x + (to.center.x - self.center.x) * w,
+            y: self.center.y + (to.center.y - self.center.y) * w,
+        };
+        Viewport {
+            center,
+            zoom,
+            ..*self
+        }
+    }
+
+    /// Keeps the centre inside `area` (world coordinates), so a visitor who
+    /// drags far away can never lose the data.
+    pub fn kept_within(self, area: (WorldPoint, WorldPoint)) -> Viewport {
+        let (min, max) = area;
+        let center = WorldPoint {
+            x: self.center.x.clamp(min.x.min(max.x), max.x.max(min.x)),
+            y: self.center.y.clamp(min.y.min(max.y), max.y.max(min.y)),
+        };
+        Viewport { center, ..self }
+    }
+}
+
+/// The area a map may roam: the data's bounds grown by `grow` times their
+/// span on each side (at least `min_span` world units), clamped to the world.
+pub fn roaming_area(bounds: Bounds, grow: f64, min_span: f64) -> (WorldPoint, WorldPoint) {
+    let a = LonLat::new(bounds.min.lon, bounds.max.lat).to_world();
+    let b = LonLat::new(bounds.max.lon, bounds.min.lat).to_world();
+    let pad_x = ((b.x - a.x) * grow).max(min_span);
+    let pad_y = ((b.y - a.y) * grow).max(min_span);
+    (
+        WorldPoint {
+            x: (a.x - pad_x).max(0.0),
+            y: (a.y - pad_y).max(0.0),
+        },
+        WorldPoint {
+            x: (b.x + pad_x).min(1.0),
+            y: (b.y + pad_y).min(1.0),
+        },
+    )
+}
+
+/// A scale bar: the longest "round" distance (1, 2 or 5 × 10ⁿ metres) that
+/// fits in `max_px`, and its length in pixels.
+pub fn scale_bar(metres_per_pixel: f64, max_px: f64) -> (f64, f64) {
+    let max_m = metres_per_pixel * max_px;
+    if !(max_m.is_finite() && max_m > 0.0) {
+        return (0.0, 0.0);
+    }
+    let magnitude = 10f64.powf(max_m.log10().floor());
+    let metres = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|k| k * magnitude)
+        .find(|m| *m <= max_m)
+        .unwrap_or(magnitude);
+    (metres, metres / metres_per_pixel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +311,58 @@ mod tests {
         let p = LonLat::new(120.5, 31.4);
         let v = Viewport::fit(Bounds { min: p, max: p }, 800.0, 600.0, 40.0, 14.0);
         assert_eq!(v.zoom, 14.0);
+    }
+
+    #[test]
+    fn scale_bars_use_round_numbers_that_fit() {
+        let (m, px) = scale_bar(76.0, 120.0);
+        assert_eq!(m, 5000.0);
+        assert!(px <= 120.0 && px > 60.0);
+        assert_eq!(scale_bar(1.0, 100.0).0, 100.0);
+        assert_eq!(scale_bar(0.0, 100.0), (0.0, 0.0));
+    }
+
+    #[test]
+    fn easing_starts_and_lands_softly() {
+        assert_eq!(ease_in_out(0.0), 0.0);
+        assert_eq!(ease_in_out(1.0), 1.0);
+        assert!((ease_in_out(0.5) - 0.5).abs() < 1e-12);
+        assert!(ease_in_out(0.1) < 0.1 && ease_in_out(0.9) > 0.9);
+    }
+
+    #[test]
+    fn roaming_keeps_the_centre_near_the_data() {
+        let b = Bounds {
+            min: LonLat::new(120.3, 31.2),
+            max: LonLat::new(120.7, 31.5),
+        };
+        let area = roaming_area(b, 1.0, 0.0);
+        let far = Viewport {
+            center: LonLat::new(0.0, 0.0).to_world(),
+            zoom: 10.0,
+            width: 800.0,
+            height: 600.0,
+        };
+        let kept = far.kept_within(area).center.to_lon_lat();
+        assert!(
+            (119.8..=121.2).contains(&kept.lon) && (30.8..=31.9).contains(&kept.lat),
+            "{kept:?}"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_camera_move_starts_and_ends_where_asked(
+            x0 in 0.2f64..0.8, y0 in 0.2f64..0.8, z0 in 3.0f64..16.0,
+            x1 in 0.2f64..0.8, y1 in 0.2f64..0.8, z1 in 3.0f64..16.0,
+        ) {
+            let a = Viewport { center: WorldPoint { x: x0, y: y0 }, zoom: z0, width: 800.0, height: 600.0 };
+            let b = Viewport { center: WorldPoint { x: x1, y: y1 }, zoom: z1, width: 800.0, height: 600.0 };
+            let start = a.towards(&b, 0.0);
+            let end = a.towards(&b, 1.0);
+            prop_assert!((start.center.x - x0).abs() < 1e-9 && (start.zoom - z0).abs() < 1e-9);
+            prop_assert!((end.center.x - x1).abs() < 1e-9 && (end.center.y - y1).abs() < 1e-9 && (end.zoom - z1).abs() < 1e-9);
+        }
     }
 
     proptest! {

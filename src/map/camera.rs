@@ -1,0 +1,112 @@
+//! Camera moves over time: fly-to and the glide after a flick. One move runs
+//! at a time; any new gesture stops the current one.
+
+use atlas_core::geo::ease_in_out;
+use atlas_core::Viewport;
+use leptos::prelude::*;
+
+use crate::state::AtlasState;
+
+/// How long a fly-to takes; under a second, as the issue asks.
+pub const FLY_MS: f64 = 700.0;
+/// Glide speed halves every this many milliseconds after a flick.
+const GLIDE_HALF_LIFE_MS: f64 = 120.0;
+/// A glide stops below this speed (CSS px per millisecond).
+const GLIDE_MIN_SPEED: f64 = 0.02;
+
+/// Drives animated viewport changes.
+#[derive(Clone, Copy)]
+pub struct Camera {
+    state: AtlasState,
+    /// Bumped by every new move; a running move that sees another value stops.
+    generation: StoredValue<u64>,
+}
+
+impl Camera {
+    /// A camera for the map's viewport.
+    pub fn new(state: AtlasState) -> Self {
+        Self { state, generation: StoredValue::new(0) }
+    }
+
+    /// Stops whatever move is running.
+    pub fn stop(&self) {
+        self.generation.update_value(|g| *g += 1);
+    }
+
+    /// Moves to `target` with easing, or at once when the visitor prefers reduced motion.
+    pub fn fly_to(&self, target: Viewport) {
+        self.stop();
+        let Some(from) = self.state.viewport.get_untracked() else {
+            self.state.viewport.set(Some(target));
+            return;
+        };
+        if prefers_reduced_motion() {
+            self.state.viewport.set(Some(target));
+            return;
+        }
+        let viewport = self.state.viewport;
+        self.run(move |elapsed| {
+            let t = (elapsed / FLY_MS).min(1.0);
+            let v = from.towards(&target, ease_in_out(t));
+            // The map may have been resized meanwhile: keep its current size.
+            viewport.update(|current| {
+                let (w, h) = current.map_or((v.width, v.height), |c| (c.width, c.height));
+                *current = Some(v.resized(w, h));
+            });
+            t < 1.0
+        });
+    }
+
+    /// Keeps the map moving after a flick, slowing down smoothly.
+    pub fn glide(&self, velocity: (f64, f64), keep: impl Fn(Viewport) -> Viewport + 'static) {
+        self.stop();
+        if prefers_reduced_motion() || velocity.0.hypot(velocity.1) < GLIDE_MIN_SPEED * 4.0 {
+            return;
+        }
+        let viewport = self.state.viewport;
+        let mut last = 0.0;
+        self.run(move |elapsed| {
+            let dt = elapsed - last;
+            last = elapsed;
+            let decay = 0.5f64.powf(elapsed / GLIDE_HALF_LIFE_MS);
+            let (vx, vy) = (velocity.0 * decay, velocity.1 * decay);
+            viewport.update(|v| {
+                if let Some(v) = v {
+                    *v = keep(v.panned(vx * dt, vy * dt));
+                }
+            });
+            vx.hypot(vy) >= GLIDE_MIN_SPEED
+        });
+    }
+
+    /// Calls `step(elapsed_ms)` every animation frame until it returns false
+    /// or another move starts.
+    fn run(&self, step: impl FnMut(f64) -> bool + 'static) {
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
+        let start = now();
+        frame(self.generation, mine, start, Box::new(step));
+    }
+}
+
+fn frame(generation: StoredValue<u64>, mine: u64, start: f64, mut step: Box<dyn FnMut(f64) -> bool>) {
+    request_animation_frame(move || {
+        if generation.try_get_value() != Some(mine) {
+            return;
+        }
+        if step(now() - start) {
+            frame(generation, mine, start, step);
+        }
+    });
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Whether the visitor asked the system for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
