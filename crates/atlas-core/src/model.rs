@@ -2,6 +2,7 @@
 
 use crate::date::EventDate;
 use crate::geo::{Bounds, LonLat};
+use crate::shape::Shape;
 use crate::text::{Lang, LocalizedText};
 
 /// The kind of a site; a known set drives symbols and the legend.
@@ -112,6 +113,21 @@ pub struct Source {
     pub accessed: Option<String>,
 }
 
+/// An image of the site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Media {
+    /// Same-origin path or http(s) URL.
+    pub src: String,
+    /// What the image shows, for visitors who cannot see it.
+    pub alt: LocalizedText,
+    /// A caption under the image.
+    pub caption: LocalizedText,
+    /// Who made it.
+    pub credit: Option<String>,
+    /// Under which licence it is shown.
+    pub license: Option<String>,
+}
+
 /// How well the position is known.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Location {
@@ -141,11 +157,19 @@ pub struct Site {
     /// Address.
     pub address: LocalizedText,
     /// Position on the map; `None` for a site whose place is not known yet.
+    /// For a route or an area this is its marker's anchor (the middle of the
+    /// route, a point inside the area) and `shape` holds what to draw.
     pub position: Option<LonLat>,
+    /// The route or area of a site that is more than a point.
+    pub shape: Option<Shape>,
     /// How well the position is known.
     pub location: Location,
     /// Sources.
     pub sources: Vec<Source>,
+    /// A longer description than the summary.
+    pub description: LocalizedText,
+    /// Images.
+    pub media: Vec<Media>,
 }
 
 impl Site {

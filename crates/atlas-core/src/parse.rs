@@ -10,21 +10,70 @@ use serde_json::{Map, Value};
 
 use crate::date::{EventDate, HistDate};
 use crate::geo::LonLat;
+use crate::interop::{self, Mapping};
 use crate::model::{
-    Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Site, Source,
+    Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
 };
-use crate::problem::{FatalError, Problem, ProblemKind, Severity};
+use crate::outliers;
+use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
+use crate::shape::{self, GeometryErrorKind, Shape};
 use crate::text::{Lang, LocalizedText};
+use crate::typo;
 
 /// Files larger than this are refused: parsing them would freeze a kiosk's tab.
 pub const MAX_DATASET_BYTES: usize = 50 * 1024 * 1024;
+
+/// Members a Feature may have.
+pub const FEATURE_KEYS: &[&str] = &["type", "geometry", "properties", "id", "bbox"];
+/// Properties of a site, including the other tools' names [`crate::interop`] reads.
+pub const PROPERTY_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "category",
+    "events",
+    "summary",
+    "description",
+    "address",
+    "location",
+    "media",
+    "sources",
+    "title",
+    "date",
+    "end_date",
+    "start_date",
+    "start",
+    "end",
+    "year",
+];
+/// Members of an event.
+pub const EVENT_KEYS: &[&str] = &["date", "end_date", "circa", "title", "text"];
+/// Members of `location`.
+pub const LOCATION_KEYS: &[&str] = &["datum", "precision_m", "approximate", "note"];
+/// Members of a source.
+pub const SOURCE_KEYS: &[&str] = &["title", "url", "accessed"];
+/// Members of a media item.
+pub const MEDIA_KEYS: &[&str] = &["src", "alt", "caption", "credit", "license"];
+/// Members of the top-level `atlas` settings (some are reserved for later versions).
+pub const ATLAS_KEYS: &[&str] = &[
+    "version",
+    "title",
+    "description",
+    "default_language",
+    "basemap",
+    "basemap_attribution",
+    "view",
+    "tour",
+    "tiles",
+    "kiosk",
+];
 
 /// A dataset that could be read, and what is wrong in it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     /// The valid part of the dataset.
     pub atlas: Atlas,
-    /// Every problem found, errors and warnings, in file order.
+    /// Every problem found, errors and warnings: the settings' first, then
+    /// each feature's in file order, then the collection's.
     pub problems: Vec<Problem>,
 }
 
@@ -34,6 +83,13 @@ impl Loaded {
         self.problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
+    }
+
+    /// The problems that leave the feature shown.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
     }
 }
 
@@ -77,20 +133,23 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     let mut problems = Vec::new();
     let settings = read_settings(root.get("atlas"), &mut problems);
     let mut first_by_id: HashMap<String, usize> = HashMap::new();
-    let sites: Vec<Site> = features
-        .iter()
-        .enumerate()
-        .filter_map(|(index, feature)| {
-            let mut reader = FeatureReader {
-                index,
-                id: None,
-                problems: &mut problems,
-                failed: false,
-            };
-            let site = reader.site(feature, &mut first_by_id);
-            site.filter(|_| !reader.failed)
-        })
-        .collect();
+    let mut feature_problems: Vec<Vec<Problem>> = Vec::with_capacity(features.len());
+    let mut sites = Vec::new();
+    for (index, feature) in features.iter().enumerate() {
+        let mut reader = FeatureReader {
+            index,
+            id: None,
+            problems: Vec::new(),
+            failed: false,
+        };
+        let site = reader.site(feature, &mut first_by_id);
+        if let Some(site) = site.filter(|_| !reader.failed) {
+            sites.push(site);
+        }
+        feature_problems.push(reader.problems);
+    }
+    report_outliers(&sites, &mut feature_problems);
+    problems.extend(feature_problems.into_iter().flatten());
     if sites.is_empty() && !features.is_empty() {
         problems.push(Problem {
             severity: Severity::Error,
@@ -130,14 +189,43 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
 }
 
-struct FeatureReader<'a> {
+/// Warnings for located sites far from all the others, placed with their feature's problems.
+fn report_outliers(sites: &[Site], feature_problems: &mut [Vec<Problem>]) {
+    let located: Vec<(&Site, LonLat)> = sites
+        .iter()
+        .filter_map(|s| s.position.map(|p| (s, p)))
+        .collect();
+    let positions: Vec<LonLat> = located.iter().map(|(_, p)| *p).collect();
+    for outlier in outliers::find(&positions) {
+        let site = located[outlier.index].0;
+        let kind = if outlier.swapped_fits {
+            ProblemKind::ProbablySwapped {
+                shown_swapped: false,
+            }
+        } else {
+            ProblemKind::FarFromOthers {
+                km: outlier.km,
+                typical_km: outlier.typical_km,
+            }
+        };
+        feature_problems[site.feature_index].push(Problem {
+            severity: Severity::Warning,
+            feature: Some(site.feature_index),
+            id: Some(site.id.clone()),
+            field: "geometry.coordinates".into(),
+            kind,
+        });
+    }
+}
+
+struct FeatureReader {
     index: usize,
     id: Option<String>,
-    problems: &'a mut Vec<Problem>,
+    problems: Vec<Problem>,
     failed: bool,
 }
 
-impl FeatureReader<'_> {
+impl FeatureReader {
     fn report(&mut self, severity: Severity, field: impl Into<String>, kind: ProblemKind) {
         self.failed |= severity == Severity::Error;
         self.problems.push(Problem {
@@ -157,6 +245,25 @@ impl FeatureReader<'_> {
         self.report(Severity::Warning, field, kind);
     }
 
+    /// Warns about unknown keys that look like misspelt known ones.
+    fn typos(&mut self, object: &Map<String, Value>, known: &[&'static str], prefix: &str) {
+        for key in object.keys() {
+            // `name:en`-style keys are tags from other tools, not misspellings.
+            if key.contains(':') {
+                continue;
+            }
+            if let Some(meant) = typo::likely_meant(key, known) {
+                self.warn(
+                    format!("{prefix}{key}"),
+                    ProblemKind::LikelyTypo {
+                        found: key.clone(),
+                        meant,
+                    },
+                );
+            }
+        }
+    }
+
     fn site(&mut self, feature: &Value, first_by_id: &mut HashMap<String, usize>) -> Option<Site> {
         let Value::Object(feature) = feature else {
             self.error("", ProblemKind::NotAFeature);
@@ -174,34 +281,43 @@ impl FeatureReader<'_> {
                 self.error(
                     "properties",
                     ProblemKind::WrongType {
-                        expected: "an object",
+                        expected: Expected::Object,
                     },
                 );
                 &empty
             }
         };
 
+        // The id first: every later problem of this feature carries it.
         let id = self.id(props, feature, first_by_id);
-        let name = self.text(props, "name", true);
+        self.typos(feature, FEATURE_KEYS, "");
+        self.typos(props, PROPERTY_KEYS, "properties.");
+        let name = self.name(props);
         let category = self.category(props);
-        let events = self.events(props);
+        let events = self.events(props, name.as_ref());
         let summary = self.text(props, "summary", false);
+        let description = self.text(props, "description", false);
         let address = self.text(props, "address", false);
-        let position = self.position(feature.get("geometry"));
+        let placed = self.position(feature.get("geometry"));
         let location = self.location(props.get("location"));
+        let media = self.media(props.get("media"));
         let sources = self.sources(props.get("sources"));
+        let (position, shape) = placed?;
 
         Some(Site {
             id: id?,
             feature_index: self.index,
-            name: name.unwrap_or_default(),
+            name: name?,
             category,
             events,
             summary: summary.unwrap_or_default(),
             address: address.unwrap_or_default(),
-            position: position?,
+            position,
+            shape,
             location,
             sources,
+            description: description.unwrap_or_default(),
+            media,
         })
     }
 
@@ -213,9 +329,9 @@ impl FeatureReader<'_> {
     ) -> Option<String> {
         // RFC 7946 lets the id be the Feature's own member; the property wins when both exist.
         let (field, raw) = match (props.get("id"), feature.get("id")) {
-            (Some(v), _) => ("properties.id", v),
-            (None, Some(v)) => ("id", v),
-            (None, None) => {
+            (Some(v), _) if !v.is_null() => ("properties.id", v),
+            (_, Some(v)) if !v.is_null() => ("id", v),
+            _ => {
                 self.error("properties.id", ProblemKind::Missing);
                 return None;
             }
@@ -227,7 +343,7 @@ impl FeatureReader<'_> {
                 self.error(
                     field,
                     ProblemKind::WrongType {
-                        expected: "a string",
+                        expected: Expected::String,
                     },
                 );
                 return None;
@@ -244,6 +360,19 @@ impl FeatureReader<'_> {
         }
         first_by_id.insert(id.clone(), self.index);
         Some(id)
+    }
+
+    fn name(&mut self, props: &Map<String, Value>) -> Option<LocalizedText> {
+        if props.get("name").is_none_or(Value::is_null) {
+            if let Some((name, mapping)) = interop::foreign_name(props) {
+                self.warn("properties.name", ProblemKind::Mapped(mapping));
+                for lang in name.missing() {
+                    self.warn("properties.name", ProblemKind::MissingTranslation(lang));
+                }
+                return Some(name);
+            }
+        }
+        self.text(props, "name", true)
     }
 
     fn text(
@@ -283,7 +412,7 @@ impl FeatureReader<'_> {
                 Some(_) => None,
                 None => {
                     let kind = ProblemKind::WrongType {
-                        expected: "text or { \"zh\": …, \"en\": … }",
+                        expected: Expected::Text,
                     };
                     if required {
                         self.error(field, kind);
@@ -316,7 +445,7 @@ impl FeatureReader<'_> {
                 self.warn(
                     "properties.category",
                     ProblemKind::WrongType {
-                        expected: "a string",
+                        expected: Expected::String,
                     },
                 );
                 Category::Other(String::new())
@@ -324,18 +453,28 @@ impl FeatureReader<'_> {
         }
     }
 
-    fn events(&mut self, props: &Map<String, Value>) -> Vec<Event> {
+    fn events(&mut self, props: &Map<String, Value>, name: Option<&LocalizedText>) -> Vec<Event> {
         let list = match props.get("events") {
             Some(Value::Array(list)) if !list.is_empty() => list,
-            Some(Value::Array(_)) | None | Some(Value::Null) => {
-                self.error("properties.events", ProblemKind::Missing);
+            None | Some(Value::Null) => {
+                if let Some(convention) = interop::date_convention(props) {
+                    return self
+                        .foreign_event(props, convention, name)
+                        .into_iter()
+                        .collect();
+                }
+                self.error("properties.events", ProblemKind::NoEvents);
+                return Vec::new();
+            }
+            Some(Value::Array(_)) => {
+                self.error("properties.events", ProblemKind::NoEvents);
                 return Vec::new();
             }
             Some(_) => {
                 self.error(
                     "properties.events",
                     ProblemKind::WrongType {
-                        expected: "a list of events",
+                        expected: Expected::EventList,
                     },
                 );
                 return Vec::new();
@@ -350,16 +489,74 @@ impl FeatureReader<'_> {
         events
     }
 
+    /// One event from a date written the way another tool writes it.
+    fn foreign_event(
+        &mut self,
+        props: &Map<String, Value>,
+        convention: interop::DateConvention,
+        name: Option<&LocalizedText>,
+    ) -> Option<Event> {
+        let (start_key, end_key) = convention.keys();
+        let start_field = format!("properties.{start_key}");
+        self.warn(
+            start_field.clone(),
+            ProblemKind::Mapped(Mapping::EventFrom(convention)),
+        );
+        let (start, start_circa) = self.lenient_date(props.get(start_key), &start_field)?;
+        let (end, end_circa) = match end_key {
+            Some(key) => match props.get(key).filter(|v| !v.is_null()) {
+                Some(v) => {
+                    let (d, c) = self.lenient_date(Some(v), &format!("properties.{key}"))?;
+                    (Some(d), c)
+                }
+                None => (None, false),
+            },
+            None => (None, false),
+        };
+        if end.is_some_and(|end| end < start) {
+            let key = end_key.unwrap_or("end_date");
+            self.error(format!("properties.{key}"), ProblemKind::EndBeforeStart);
+            return None;
+        }
+        Some(Event {
+            date: EventDate {
+                start,
+                end,
+                circa: start_circa || end_circa,
+            },
+            // A nameless site is skipped anyway; the title is only read when it shows.
+            title: name.cloned().unwrap_or_default(),
+            text: LocalizedText::default(),
+        })
+    }
+
+    fn lenient_date(&mut self, value: Option<&Value>, field: &str) -> Option<(HistDate, bool)> {
+        match value {
+            Some(Value::String(s)) => {
+                let (text, circa) = interop::date_text(s);
+                match text.parse::<HistDate>() {
+                    Ok(d) => Some((d, circa)),
+                    Err(e) => {
+                        self.error(field, ProblemKind::BadDate(e));
+                        None
+                    }
+                }
+            }
+            other => self.date(other, field, true).flatten().map(|d| (d, false)),
+        }
+    }
+
     fn event(&mut self, value: &Value, field: &str) -> Option<Event> {
         let Value::Object(event) = value else {
             self.error(
                 field,
                 ProblemKind::WrongType {
-                    expected: "an event object { date, title, text }",
+                    expected: Expected::Event,
                 },
             );
             return None;
         };
+        self.typos(event, EVENT_KEYS, &format!("{field}."));
         let start = self.date(event.get("date"), &format!("{field}.date"), true);
         let end = self.date(event.get("end_date"), &format!("{field}.end_date"), false);
         let title = self.text_at(event.get("title"), &format!("{field}.title"), true);
@@ -371,7 +568,7 @@ impl FeatureReader<'_> {
                 self.warn(
                     format!("{field}.circa"),
                     ProblemKind::WrongType {
-                        expected: "true or false",
+                        expected: Expected::Bool,
                     },
                 );
                 false
@@ -418,7 +615,7 @@ impl FeatureReader<'_> {
                 self.error(
                     field,
                     ProblemKind::WrongType {
-                        expected: "a date string such as \"1939-06-24\"",
+                        expected: Expected::DateString,
                     },
                 );
                 None
@@ -426,48 +623,38 @@ impl FeatureReader<'_> {
         }
     }
 
-    /// `None` on error, `Some(None)` for a site not located yet (`"geometry": null`).
-    fn position(&mut self, geometry: Option<&Value>) -> Option<Option<LonLat>> {
+    /// `None` on error; `Some((None, None))` for a site not located yet (`"geometry": null`).
+    fn position(&mut self, geometry: Option<&Value>) -> Option<(Option<LonLat>, Option<Shape>)> {
         let value = match geometry {
-            None | Some(Value::Null) => return Some(None),
+            None | Some(Value::Null) => return Some((None, None)),
             Some(v) => v,
         };
-        let geometry: geojson::Geometry = match serde_json::from_value(value.clone()) {
-            Ok(g) => g,
-            Err(e) => {
-                self.error("geometry", ProblemKind::BadGeometry(e.to_string()));
-                return None;
-            }
-        };
-        match geometry.value {
-            geojson::GeometryValue::Point { coordinates } => {
-                let c = coordinates.as_slice();
-                if c.len() < 2 {
-                    self.error(
+        match shape::read_geometry(value) {
+            Ok(placed) => {
+                if placed.swapped {
+                    self.warn(
                         "geometry.coordinates",
-                        ProblemKind::BadGeometry("a position needs [longitude, latitude]".into()),
+                        ProblemKind::ProbablySwapped {
+                            shown_swapped: true,
+                        },
                     );
-                    return None;
                 }
-                let (lon, lat) = (c[0], c[1]);
-                let in_range = |lon: f64, lat: f64| {
-                    lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0
-                };
-                if in_range(lon, lat) {
-                    Some(Some(LonLat::new(lon, lat)))
-                } else if in_range(lat, lon) {
-                    self.error("geometry.coordinates", ProblemKind::ProbablySwapped);
-                    None
-                } else {
-                    self.error("geometry.coordinates", ProblemKind::OutOfRange { lon, lat });
-                    None
+                if placed.closed_a_ring {
+                    self.warn("geometry.coordinates", ProblemKind::UnclosedRing);
                 }
+                Some((Some(placed.anchor), placed.shape))
             }
-            other => {
-                self.error(
-                    "geometry",
-                    ProblemKind::UnsupportedGeometry(other.type_name().to_owned()),
-                );
+            Err(e) => {
+                let field = format!("geometry{}", e.path);
+                let kind = match e.kind {
+                    GeometryErrorKind::Malformed(expected) => ProblemKind::BadGeometry { expected },
+                    GeometryErrorKind::UnknownType(t) => ProblemKind::UnknownGeometry(t),
+                    GeometryErrorKind::Empty => ProblemKind::EmptyGeometry,
+                    GeometryErrorKind::OutOfRange { lon, lat } => {
+                        ProblemKind::OutOfRange { lon, lat }
+                    }
+                };
+                self.error(field, kind);
                 None
             }
         }
@@ -479,12 +666,13 @@ impl FeatureReader<'_> {
                 self.warn(
                     "properties.location",
                     ProblemKind::WrongType {
-                        expected: "an object",
+                        expected: Expected::Object,
                     },
                 );
             }
             return Location::default();
         };
+        self.typos(loc, LOCATION_KEYS, "properties.location.");
         let precision_m = match loc.get("precision_m") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_f64().is_some_and(|m| m.is_finite() && m >= 0.0) => {
@@ -494,7 +682,7 @@ impl FeatureReader<'_> {
                 self.warn(
                     "properties.location.precision_m",
                     ProblemKind::WrongType {
-                        expected: "metres, a number ≥ 0",
+                        expected: Expected::Metres,
                     },
                 );
                 None
@@ -514,6 +702,65 @@ impl FeatureReader<'_> {
         }
     }
 
+    fn media(&mut self, value: Option<&Value>) -> Vec<Media> {
+        let list = match value {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(list)) => list,
+            Some(_) => {
+                self.warn(
+                    "properties.media",
+                    ProblemKind::WrongType {
+                        expected: Expected::MediaList,
+                    },
+                );
+                return Vec::new();
+            }
+        };
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let field = format!("properties.media[{i}]");
+                let Value::Object(m) = m else {
+                    self.warn(
+                        field,
+                        ProblemKind::WrongType {
+                            expected: Expected::Media,
+                        },
+                    );
+                    return None;
+                };
+                self.typos(m, MEDIA_KEYS, &format!("{field}."));
+                let src = match m.get("src") {
+                    Some(Value::String(src)) if is_safe_url(src) => Some(src.clone()),
+                    Some(Value::String(src)) => {
+                        self.error(format!("{field}.src"), ProblemKind::UnsafeUrl(src.clone()));
+                        None
+                    }
+                    _ => {
+                        self.error(format!("{field}.src"), ProblemKind::Missing);
+                        None
+                    }
+                };
+                let alt = m
+                    .get("alt")
+                    .and_then(LocalizedText::from_json)
+                    .filter(|t| !t.is_empty());
+                if alt.is_none() {
+                    self.error(format!("{field}.alt"), ProblemKind::MissingAlt);
+                }
+                let caption = self.text_at(m.get("caption"), &format!("{field}.caption"), false);
+                let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
+                Some(Media {
+                    src: src?,
+                    alt: alt?,
+                    caption: caption.unwrap_or_default(),
+                    credit: text("credit"),
+                    license: text("license"),
+                })
+            })
+            .collect()
+    }
+
     fn sources(&mut self, value: Option<&Value>) -> Vec<Source> {
         let list = match value {
             Some(Value::Array(list)) if !list.is_empty() => list,
@@ -525,7 +772,7 @@ impl FeatureReader<'_> {
                 self.warn(
                     "properties.sources",
                     ProblemKind::WrongType {
-                        expected: "a list of { title, url }",
+                        expected: Expected::SourceList,
                     },
                 );
                 return Vec::new();
@@ -539,11 +786,12 @@ impl FeatureReader<'_> {
                     self.warn(
                         field,
                         ProblemKind::WrongType {
-                            expected: "an object { title, url }",
+                            expected: Expected::Source,
                         },
                     );
                     return None;
                 };
+                self.typos(s, SOURCE_KEYS, &format!("{field}."));
                 let url = s.get("url").and_then(Value::as_str).map(str::to_owned);
                 if let Some(u) = &url {
                     if !is_safe_url(u) {
@@ -575,6 +823,20 @@ fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSet
     let Some(Value::Object(atlas)) = value else {
         return AtlasSettings::default();
     };
+    for key in atlas.keys() {
+        if let Some(meant) = typo::likely_meant(key, ATLAS_KEYS) {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                feature: None,
+                id: None,
+                field: format!("atlas.{key}"),
+                kind: ProblemKind::LikelyTypo {
+                    found: key.clone(),
+                    meant,
+                },
+            });
+        }
+    }
     let text = |key: &str| {
         atlas
             .get(key)

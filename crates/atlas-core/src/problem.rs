@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::date::DateError;
+use crate::interop::Mapping;
 use crate::text::Lang;
 
 /// The dataset cannot be read at all; nothing can be shown from it.
@@ -92,8 +93,8 @@ pub enum ProblemKind {
     Missing,
     /// A field has the wrong JSON type.
     WrongType {
-        /// What the contract expects, e.g. "a list of events".
-        expected: &'static str,
+        /// What the contract expects there.
+        expected: Expected,
     },
     /// The id is not URL-safe.
     InvalidId,
@@ -102,33 +103,180 @@ pub enum ProblemKind {
         /// Index of the feature that has it first.
         first: usize,
     },
+    /// A site without a single event has no place on the timeline.
+    NoEvents,
     /// A date that does not parse.
     BadDate(DateError),
     /// `end_date` before `date`.
     EndBeforeStart,
-    /// The geometry is not valid GeoJSON.
-    BadGeometry(String),
-    /// A geometry type this version does not draw.
-    UnsupportedGeometry(String),
-    /// Longitude or latitude outside the world.
+    /// The geometry is not shaped as GeoJSON says.
+    BadGeometry {
+        /// What was expected at that place.
+        expected: Expected,
+    },
+    /// A geometry `type` that GeoJSON does not define.
+    UnknownGeometry(String),
+    /// A geometry without any position.
+    EmptyGeometry,
+    /// Longitude or latitude outside the world, whichever way round.
     OutOfRange {
         /// The longitude given.
         lon: f64,
         /// The latitude given.
         lat: f64,
     },
-    /// The point only makes sense with longitude and latitude exchanged.
-    ProbablySwapped,
+    /// The positions look like [latitude, longitude].
+    ProbablySwapped {
+        /// The positions were impossible as written, so the site shows swapped.
+        shown_swapped: bool,
+    },
+    /// A polygon ring whose last position is not its first; it was closed.
+    UnclosedRing,
+    /// The site lies far from all the others: often a typing slip in a coordinate.
+    FarFromOthers {
+        /// Distance from the middle of the located sites, km.
+        km: f64,
+        /// How far the sites typically are from that middle, km.
+        typical_km: f64,
+    },
     /// A link that is not http(s) or relative (javascript:, data:, …).
     UnsafeUrl(String),
+    /// An image without alternative text.
+    MissingAlt,
     /// Text present in one language only.
     MissingTranslation(Lang),
     /// No sources for the record.
     NoSources,
     /// A category outside the known set; the site shows with a generic symbol.
     UnknownCategory(String),
+    /// An unknown field whose name is one slip away from a known one.
+    LikelyTypo {
+        /// The name as written.
+        found: String,
+        /// The known name it is probably meant to be.
+        meant: &'static str,
+    },
+    /// A field written the way another tool writes it was read as ours.
+    Mapped(Mapping),
     /// No feature in the collection could be shown.
     NoSites,
+}
+
+/// What the data contract expects at a place, said to a curator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object.
+    Object,
+    /// A string.
+    String,
+    /// `true` or `false`.
+    Bool,
+    /// Plain text or `{ "zh": …, "en": … }`.
+    Text,
+    /// A list of event objects.
+    EventList,
+    /// `{ date, title, text }`.
+    Event,
+    /// A date string such as "1939-06-24".
+    DateString,
+    /// A number of metres, at least 0.
+    Metres,
+    /// A list of `{ title, url }`.
+    SourceList,
+    /// `{ title, url }`.
+    Source,
+    /// A list of `{ src, alt }`.
+    MediaList,
+    /// `{ src, alt, caption, credit, license }`.
+    Media,
+    /// A geometry object.
+    Geometry,
+    /// A geometry `type` member.
+    GeometryType,
+    /// The `geometries` of a GeometryCollection.
+    GeometryList,
+    /// `[longitude, latitude]`.
+    Position,
+    /// A list of positions (MultiPoint).
+    PositionList,
+    /// A line of at least two positions.
+    Line,
+    /// A list of lines (MultiLineString).
+    LineList,
+    /// A list of rings (Polygon).
+    Polygon,
+    /// A list of polygons (MultiPolygon).
+    PolygonList,
+    /// A closed ring of at least four positions.
+    Ring,
+}
+
+impl Expected {
+    /// The expectation in `lang`.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        use Expected::*;
+        let (en, zh) = match self {
+            Object => ("an object { … }", "对象 { … }"),
+            String => ("a string", "字符串"),
+            Bool => ("true or false", "true 或 false"),
+            Text => (
+                "text or { \"zh\": …, \"en\": … }",
+                "文本或 { \"zh\": …, \"en\": … }",
+            ),
+            EventList => (
+                "a list of events [{ date, title }]",
+                "事件列表 [{ date, title }]",
+            ),
+            Event => (
+                "an event { date, title, text }",
+                "事件对象 { date, title, text }",
+            ),
+            DateString => (
+                "a date string such as \"1939-06-24\"",
+                "日期字符串，如 \"1939-06-24\"",
+            ),
+            Metres => ("metres, a number ≥ 0", "米数，不小于 0 的数字"),
+            SourceList => (
+                "a list of sources [{ title, url }]",
+                "来源列表 [{ title, url }]",
+            ),
+            Source => (
+                "a source { title, url, accessed }",
+                "来源对象 { title, url, accessed }",
+            ),
+            MediaList => ("a list of media [{ src, alt }]", "媒体列表 [{ src, alt }]"),
+            Media => (
+                "a media item { src, alt, caption, credit, license }",
+                "媒体对象 { src, alt, caption, credit, license }",
+            ),
+            Geometry => (
+                "a geometry { \"type\": \"Point\", \"coordinates\": [lon, lat] }, or null",
+                "几何对象 { \"type\": \"Point\", \"coordinates\": [经度, 纬度] } 或 null",
+            ),
+            GeometryType => (
+                "a geometry type such as \"Point\"",
+                "几何类型，如 \"Point\"",
+            ),
+            GeometryList => ("a list of geometries", "几何对象列表"),
+            Position => (
+                "a position [longitude, latitude] of numbers",
+                "由数字组成的位置 [经度, 纬度]",
+            ),
+            PositionList => ("a list of positions", "位置列表"),
+            Line => ("a line of at least 2 positions", "至少含 2 个位置的线"),
+            LineList => ("a list of lines", "线的列表"),
+            Polygon => ("a polygon: a list of rings", "多边形：环的列表"),
+            PolygonList => ("a list of polygons", "多边形列表"),
+            Ring => (
+                "a ring of at least 4 positions, the last equal to the first",
+                "至少 4 个位置且首尾相同的环",
+            ),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
 }
 
 impl Problem {
@@ -137,7 +285,7 @@ impl Problem {
         format!("{}: {}", self.place(lang), self.kind.message(lang))
     }
 
-    /// "feature 3 (id xushuguan), properties.events[0].date" / "第 4 个要素（id …）".
+    /// "feature 3 (id xushuguan), properties.events[0].date" / "要素 3 (id xushuguan), …".
     pub fn place(&self, lang: Lang) -> String {
         let mut place = match (self.feature, lang) {
             (None, Lang::En) => "dataset".to_owned(),
@@ -162,55 +310,151 @@ impl fmt::Display for Problem {
 }
 
 impl ProblemKind {
+    /// A stable name for machines (`atlas-check --format json`).
+    pub fn code(&self) -> &'static str {
+        use ProblemKind::*;
+        match self {
+            NotAFeature => "not-a-feature",
+            Missing => "missing",
+            WrongType { .. } => "wrong-type",
+            InvalidId => "invalid-id",
+            DuplicateId { .. } => "duplicate-id",
+            NoEvents => "no-events",
+            BadDate(_) => "bad-date",
+            EndBeforeStart => "end-before-start",
+            BadGeometry { .. } => "bad-geometry",
+            UnknownGeometry(_) => "unknown-geometry",
+            EmptyGeometry => "empty-geometry",
+            OutOfRange { .. } => "out-of-range",
+            ProbablySwapped { .. } => "probably-swapped",
+            UnclosedRing => "unclosed-ring",
+            FarFromOthers { .. } => "far-from-others",
+            UnsafeUrl(_) => "unsafe-url",
+            MissingAlt => "missing-alt",
+            MissingTranslation(_) => "missing-translation",
+            NoSources => "no-sources",
+            UnknownCategory(_) => "unknown-category",
+            LikelyTypo { .. } => "likely-typo",
+            Mapped(_) => "mapped",
+            NoSites => "no-sites",
+        }
+    }
+
     /// What is wrong and how to fix it, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        use ProblemKind::*;
         match lang {
-            Lang::En => match self {
-                NotAFeature => "not a GeoJSON Feature object; give it \"type\": \"Feature\"".into(),
-                Missing => "missing; this field is required".into(),
-                WrongType { expected } => format!("wrong type; expected {expected}"),
-                InvalidId => "id must be letters, digits, '-', '_' or '.' (it appears in links)".into(),
-                DuplicateId { first } => format!("duplicate id, already used by feature {first}; give each site its own id"),
-                BadDate(e) => format!("{e}"),
-                EndBeforeStart => "end_date is before date; swap them or correct one".into(),
-                BadGeometry(m) => format!("invalid geometry ({m})"),
-                UnsupportedGeometry(t) => format!("{t} geometry is not drawn yet; use a Point"),
-                OutOfRange { lon, lat } => format!(
-                    "coordinates [{lon}, {lat}] are outside the world; write [longitude, latitude] with longitude in -180..180 and latitude in -90..90"
-                ),
-                ProbablySwapped => "latitude and longitude are probably swapped; GeoJSON writes [longitude, latitude]".into(),
-                UnsafeUrl(u) => format!("link \"{u}\" is not allowed; use https://, http:// or a relative path"),
-                MissingTranslation(l) => format!(
-                    "no {} text; visitors reading {} see the other language",
-                    lang_name(*l, Lang::En),
-                    lang_name(*l, Lang::En)
-                ),
-                NoSources => "no sources; add at least one { title, url }".into(),
-                UnknownCategory(c) => format!("unknown category \"{c}\"; it shows with a generic symbol"),
-                NoSites => "no site in the file can be shown".into(),
-            },
-            Lang::Zh => match self {
-                NotAFeature => "不是 GeoJSON Feature 对象；请写明 \"type\": \"Feature\"".into(),
-                Missing => "缺少此必填字段".into(),
-                WrongType { expected } => format!("类型错误；应为 {expected}"),
-                InvalidId => "id 只能包含字母、数字、“-”“_”“.”（它会出现在链接中）".into(),
-                DuplicateId { first } => format!("id 重复，要素 {first} 已使用；每个地点须有唯一 id"),
-                BadDate(e) => format!("日期无效：{e}"),
-                EndBeforeStart => "end_date 早于 date；请调换或更正".into(),
-                BadGeometry(m) => format!("几何对象无效（{m}）"),
-                UnsupportedGeometry(t) => format!("暂不支持绘制 {t} 几何；请使用 Point"),
-                OutOfRange { lon, lat } => format!(
-                    "坐标 [{lon}, {lat}] 超出范围；请按 [经度, 纬度] 书写，经度 -180..180，纬度 -90..90"
-                ),
-                ProbablySwapped => "经纬度可能写反了；GeoJSON 的顺序是 [经度, 纬度]".into(),
-                UnsafeUrl(u) => format!("不允许的链接“{u}”；请使用 https://、http:// 或相对路径"),
-                MissingTranslation(l) => format!("缺少{}文本；将显示另一种语言", lang_name(*l, Lang::Zh)),
-                NoSources => "没有资料来源；请至少添加一条 { title, url }".into(),
-                UnknownCategory(c) => format!("未知类别“{c}”；将以通用符号显示"),
-                NoSites => "文件中没有可显示的地点".into(),
-            },
+            Lang::En => self.message_en(),
+            Lang::Zh => self.message_zh(),
         }
+    }
+
+    fn message_en(&self) -> String {
+        use ProblemKind::*;
+        match self {
+            NotAFeature => "not a GeoJSON Feature object; give it \"type\": \"Feature\"".into(),
+            Missing => "missing; this field is required".into(),
+            WrongType { expected } => format!("wrong type; write {}", expected.describe(Lang::En)),
+            InvalidId => "id must be letters, digits, '-', '_' or '.' (it appears in links)".into(),
+            DuplicateId { first } => format!("duplicate id, already used by feature {first}; give each site its own id"),
+            NoEvents => "no events; add at least one { \"date\": \"YYYY-MM-DD\", \"title\": … } so the site has a place on the timeline".into(),
+            BadDate(e) => format!("{e}; {}", date_fix(e, Lang::En)),
+            EndBeforeStart => "end_date is before date; swap them or correct one".into(),
+            BadGeometry { expected } => format!("invalid geometry; expected {}", expected.describe(Lang::En)),
+            UnknownGeometry(t) => format!("\"{t}\" is not a GeoJSON geometry type; use Point, LineString, Polygon or their Multi* forms"),
+            EmptyGeometry => "the geometry has no positions; use \"geometry\": null for a site whose place is not known".into(),
+            OutOfRange { lon, lat } => format!(
+                "coordinates [{lon}, {lat}] are outside the world; write [longitude, latitude] with longitude in -180..180 and latitude in -90..90"
+            ),
+            ProbablySwapped { shown_swapped: true } => "latitude and longitude are swapped; GeoJSON writes [longitude, latitude] (shown swapped back for now)".into(),
+            ProbablySwapped { shown_swapped: false } => "latitude and longitude are probably swapped: swapped, the site would lie among the others; GeoJSON writes [longitude, latitude]".into(),
+            UnclosedRing => "a polygon ring does not end where it starts; repeat the first position at the end (closed for now)".into(),
+            FarFromOthers { km, typical_km } => format!(
+                "about {} km from the middle of the other sites, which lie within about {} km of it; check the coordinates",
+                km.round(),
+                typical_km.round().max(1.0)
+            ),
+            UnsafeUrl(u) => format!("link \"{u}\" is not allowed; use https://, http:// or a relative path"),
+            MissingAlt => "image without alt text; describe it in \"alt\" for visitors who cannot see it".into(),
+            MissingTranslation(l) => format!(
+                "no {} text; visitors reading {} see the other language",
+                lang_name(*l, Lang::En),
+                lang_name(*l, Lang::En)
+            ),
+            NoSources => "no sources; add at least one { title, url }".into(),
+            UnknownCategory(c) => format!(
+                "unknown category \"{c}\"; it shows with a generic symbol (known: {})",
+                crate::model::Category::KNOWN.join(", ")
+            ),
+            LikelyTypo { found, meant } => format!("unknown field \"{found}\", probably meant \"{meant}\"; rename it, or it is ignored"),
+            Mapped(m) => m.describe(Lang::En),
+            NoSites => "no site in the file can be shown".into(),
+        }
+    }
+
+    fn message_zh(&self) -> String {
+        use ProblemKind::*;
+        match self {
+            NotAFeature => "不是 GeoJSON Feature 对象；请写明 \"type\": \"Feature\"".into(),
+            Missing => "缺少此必填字段".into(),
+            WrongType { expected } => format!("类型错误；应为{}", expected.describe(Lang::Zh)),
+            InvalidId => "id 只能包含字母、数字、“-”“_”“.”（它会出现在链接中）".into(),
+            DuplicateId { first } => format!("id 重复，要素 {first} 已使用；每个地点须有唯一 id"),
+            NoEvents => "没有事件；请至少添加一个 { \"date\": \"YYYY-MM-DD\", \"title\": … }，地点才能出现在时间轴上".into(),
+            BadDate(e) => format!("{}；{}", date_problem_zh(e), date_fix(e, Lang::Zh)),
+            EndBeforeStart => "end_date 早于 date；请调换或更正".into(),
+            BadGeometry { expected } => format!("几何对象无效；应为{}", expected.describe(Lang::Zh)),
+            UnknownGeometry(t) => format!("“{t}”不是 GeoJSON 几何类型；请使用 Point、LineString、Polygon 或其 Multi* 形式"),
+            EmptyGeometry => "几何对象没有任何位置；位置未知的地点请写 \"geometry\": null".into(),
+            OutOfRange { lon, lat } => format!(
+                "坐标 [{lon}, {lat}] 超出范围；请按 [经度, 纬度] 书写，经度 -180..180，纬度 -90..90"
+            ),
+            ProbablySwapped { shown_swapped: true } => "经纬度写反了；GeoJSON 的顺序是 [经度, 纬度]（暂按调换后的位置显示）".into(),
+            ProbablySwapped { shown_swapped: false } => "经纬度可能写反了：调换后该地点才与其他地点相邻；GeoJSON 的顺序是 [经度, 纬度]".into(),
+            UnclosedRing => "多边形的环首尾不相接；请在末尾重复第一个位置（暂已自动闭合）".into(),
+            FarFromOthers { km, typical_km } => format!(
+                "距其他地点的中心约 {} 公里，而其他地点大多在约 {} 公里以内；请检查坐标",
+                km.round(),
+                typical_km.round().max(1.0)
+            ),
+            UnsafeUrl(u) => format!("不允许的链接“{u}”；请使用 https://、http:// 或相对路径"),
+            MissingAlt => "图片缺少替代文本；请在 \"alt\" 中为看不到图片的观众描述它".into(),
+            MissingTranslation(l) => format!("缺少{}文本；将显示另一种语言", lang_name(*l, Lang::Zh)),
+            NoSources => "没有资料来源；请至少添加一条 { title, url }".into(),
+            UnknownCategory(c) => format!(
+                "未知类别“{c}”；将以通用符号显示（已知类别：{}）",
+                crate::model::Category::KNOWN.join("、")
+            ),
+            LikelyTypo { found, meant } => format!("未知字段“{found}”，可能应为“{meant}”；请改名，否则该字段会被忽略"),
+            Mapped(m) => m.describe(Lang::Zh),
+            NoSites => "文件中没有可显示的地点".into(),
+        }
+    }
+}
+
+/// How to write a date that failed, after what failed.
+fn date_fix(e: &DateError, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (DateError::Form(_), Lang::En) => {
+            "write 1939, 1939-06 or 1939-06-24 (years BCE with a minus: -221)"
+        }
+        (DateError::Form(_), Lang::Zh) => {
+            "请写成 1939、1939-06 或 1939-06-24（公元前用负号：-221）"
+        }
+        (DateError::YearZero, Lang::En) => "write -1 or 1",
+        (DateError::YearZero, Lang::Zh) => "请写 -1 或 1",
+        (DateError::Month(_), Lang::En) => "write the month as 01 to 12",
+        (DateError::Month(_), Lang::Zh) => "月份请写 01 到 12",
+        (DateError::Day { .. }, Lang::En) => "correct the day, or give only YYYY-MM",
+        (DateError::Day { .. }, Lang::Zh) => "请更正日期，或只写到月份 YYYY-MM",
+    }
+}
+
+fn date_problem_zh(e: &DateError) -> String {
+    match e {
+        DateError::Form(text) => format!("“{text}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期"),
+        DateError::YearZero => "不存在公元 0 年：公元前 1 年写 -1，公元 1 年写 1".into(),
+        DateError::Month(m) => format!("月份 {m} 不在 01 到 12 之间"),
+        DateError::Day { year, month, day } => format!("{year}-{month:02} 没有第 {day} 日"),
     }
 }
 

@@ -134,7 +134,7 @@ fn one_bad_feature_is_skipped_and_named_while_the_rest_load() {
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "feature 1 (id b), properties.events[0].date: month 13 is not between 01 and 12"
+        "feature 1 (id b), properties.events[0].date: month 13 is not between 01 and 12; write the month as 01 to 12"
     );
 }
 
@@ -200,7 +200,18 @@ fn swapped_coordinates_are_recognised() {
         json!([31.3875, 120.5056]),
     );
     let loaded = load(&collection(vec![f])).unwrap();
-    assert_eq!(loaded.problems[0].kind, ProblemKind::ProbablySwapped);
+    assert_eq!(
+        loaded.problems[0].kind,
+        ProblemKind::ProbablySwapped {
+            shown_swapped: true
+        }
+    );
+    // A warning: the site still shows, where it belongs.
+    let site = &loaded.atlas.sites[0];
+    assert_eq!(
+        site.position,
+        Some(atlas_core::LonLat::new(120.5056, 31.3875))
+    );
 }
 
 #[test]
