@@ -8,6 +8,7 @@ pub mod basemap;
 pub mod date;
 pub mod gcj02;
 pub mod geo;
+pub mod mark_layout;
 pub mod interop;
 pub mod model;
 pub mod outliers;
@@ -15,7 +16,9 @@ pub mod parse;
 pub mod problem;
 pub mod shape;
 pub mod text;
+pub mod ticks;
 pub mod time;
+pub mod time_axis;
 pub mod typo;
 
 pub use date::{DateError, EventDate, HistDate, Precision};
