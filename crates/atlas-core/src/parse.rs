@@ -438,7 +438,7 @@ impl FeatureReader {
                 category
             }
             None | Some(Value::Null) => {
-                self.warn("properties.category", ProblemKind::Missing);
+                self.warn("properties.category", ProblemKind::NoCategory);
                 Category::Other(String::new())
             }
             Some(_) => {

@@ -149,6 +149,8 @@ pub enum ProblemKind {
     NoSources,
     /// A category outside the known set; the site shows with a generic symbol.
     UnknownCategory(String),
+    /// No category; the site shows with a generic symbol.
+    NoCategory,
     /// An unknown field whose name is one slip away from a known one.
     LikelyTypo {
         /// The name as written.
@@ -334,6 +336,7 @@ impl ProblemKind {
             MissingTranslation(_) => "missing-translation",
             NoSources => "no-sources",
             UnknownCategory(_) => "unknown-category",
+            NoCategory => "no-category",
             LikelyTypo { .. } => "likely-typo",
             Mapped(_) => "mapped",
             NoSites => "no-sites",
@@ -369,7 +372,7 @@ impl ProblemKind {
             ProbablySwapped { shown_swapped: false } => "latitude and longitude are probably swapped: swapped, the site would lie among the others; GeoJSON writes [longitude, latitude]".into(),
             UnclosedRing => "a polygon ring does not end where it starts; repeat the first position at the end (closed for now)".into(),
             FarFromOthers { km, typical_km } => format!(
-                "about {} km from the middle of the other sites, which lie within about {} km of it; check the coordinates",
+                "about {} km from the middle of the other sites (typically {} km from it); check the coordinates",
                 km.round(),
                 typical_km.round().max(1.0)
             ),
@@ -383,6 +386,10 @@ impl ProblemKind {
             NoSources => "no sources; add at least one { title, url }".into(),
             UnknownCategory(c) => format!(
                 "unknown category \"{c}\"; it shows with a generic symbol (known: {})",
+                crate::model::Category::KNOWN.join(", ")
+            ),
+            NoCategory => format!(
+                "no category; it shows with a generic symbol (known: {})",
                 crate::model::Category::KNOWN.join(", ")
             ),
             LikelyTypo { found, meant } => format!("unknown field \"{found}\", probably meant \"{meant}\"; rename it, or it is ignored"),
@@ -412,7 +419,7 @@ impl ProblemKind {
             ProbablySwapped { shown_swapped: false } => "经纬度可能写反了：调换后该地点才与其他地点相邻；GeoJSON 的顺序是 [经度, 纬度]".into(),
             UnclosedRing => "多边形的环首尾不相接；请在末尾重复第一个位置（暂已自动闭合）".into(),
             FarFromOthers { km, typical_km } => format!(
-                "距其他地点的中心约 {} 公里，而其他地点大多在约 {} 公里以内；请检查坐标",
+                "距其他地点的中心约 {} 公里（其他地点一般约 {} 公里）；请检查坐标",
                 km.round(),
                 typical_km.round().max(1.0)
             ),
@@ -422,6 +429,10 @@ impl ProblemKind {
             NoSources => "没有资料来源；请至少添加一条 { title, url }".into(),
             UnknownCategory(c) => format!(
                 "未知类别“{c}”；将以通用符号显示（已知类别：{}）",
+                crate::model::Category::KNOWN.join("、")
+            ),
+            NoCategory => format!(
+                "没有类别；将以通用符号显示（已知类别：{}）",
                 crate::model::Category::KNOWN.join("、")
             ),
             LikelyTypo { found, meant } => format!("未知字段“{found}”，可能应为“{meant}”；请改名，否则该字段会被忽略"),

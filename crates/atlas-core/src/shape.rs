@@ -176,12 +176,17 @@ pub fn in_range(lon: f64, lat: f64) -> bool {
     lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0
 }
 
-/// Positions as read, each with its path for messages, before any swapping.
+/// A position as read, with its path for messages, before any swapping.
+type RawPosition = (String, [f64; 2]);
+/// A line or a ring as read.
+type RawLine = Vec<RawPosition>;
+
+/// Positions as read, before any swapping.
 #[derive(Default)]
 struct RawShape {
-    points: Vec<(String, [f64; 2])>,
-    lines: Vec<Vec<(String, [f64; 2])>>,
-    areas: Vec<Vec<Vec<(String, [f64; 2])>>>,
+    points: Vec<RawPosition>,
+    lines: Vec<RawLine>,
+    areas: Vec<Vec<RawLine>>,
     /// The geometry is exactly one Point: it draws as a marker only.
     single_point: bool,
 }
@@ -263,7 +268,7 @@ fn list<'v>(value: &'v Value, path: &str, what: Expected) -> Result<&'v Vec<Valu
 }
 
 /// `[lon, lat]` or `[lon, lat, altitude]`; the altitude is not used.
-fn position(value: &Value, path: String) -> Result<(String, [f64; 2]), GeometryError> {
+fn position(value: &Value, path: String) -> Result<RawPosition, GeometryError> {
     const WHAT: Expected = Expected::Position;
     let items = list(value, &path, WHAT)?;
     let number = |i: usize| items.get(i).and_then(Value::as_f64);
@@ -273,7 +278,7 @@ fn position(value: &Value, path: String) -> Result<(String, [f64; 2]), GeometryE
     }
 }
 
-fn line(value: &Value, path: &str) -> Result<Vec<(String, [f64; 2])>, GeometryError> {
+fn line(value: &Value, path: &str) -> Result<RawLine, GeometryError> {
     let items = list(value, path, Expected::Line)?;
     if items.len() < 2 {
         return Err(malformed(path, Expected::Line));
@@ -285,7 +290,7 @@ fn line(value: &Value, path: &str) -> Result<Vec<(String, [f64; 2])>, GeometryEr
         .collect()
 }
 
-fn polygon(value: &Value, path: &str) -> Result<Vec<Vec<(String, [f64; 2])>>, GeometryError> {
+fn polygon(value: &Value, path: &str) -> Result<Vec<RawLine>, GeometryError> {
     const RING: Expected = Expected::Ring;
     let rings = list(value, path, Expected::Polygon)?;
     if rings.is_empty() {

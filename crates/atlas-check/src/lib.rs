@@ -1,0 +1,339 @@
+//! The curators' check: reads datasets with the very code the app uses
+//! (`atlas_core::load`) and lists every problem with its place and its fix,
+//! so a mistake is caught on the curator's machine, not on a kiosk.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use atlas_core::{load, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES};
+use serde_json::{json, Value};
+
+/// How to call the tool.
+pub const USAGE: &str = "\
+usage: atlas-check [--strict] [--format text|json] [--lang en|zh] FILE...
+
+Checks Heritage Atlas datasets exactly as the app reads them and prints every
+problem as `FILE: error|warning: feature N (id X), FIELD: what is wrong; how to fix`.
+Sites with errors are not shown by the app; warnings keep the site.
+
+  --strict         exit 1 when there are warnings (and no errors)
+  --format json    one JSON document for machines instead of lines
+  --lang zh        messages in Chinese (default: English)
+
+exit status: 0 clean, 1 warnings with --strict, 2 errors";
+
+/// The command line, read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args {
+    /// Datasets to check.
+    pub files: Vec<String>,
+    /// Warnings fail the check too.
+    pub strict: bool,
+    /// Print JSON instead of lines.
+    pub json: bool,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// Print the usage and stop.
+    pub help: bool,
+}
+
+/// Reads the arguments (without the program name).
+pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
+    let mut parsed = Args {
+        lang: Lang::En,
+        ..Args::default()
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "--strict" => parsed.strict = true,
+            "-h" | "--help" => parsed.help = true,
+            "--format" => match value("--format")?.as_str() {
+                "json" => parsed.json = true,
+                "text" => parsed.json = false,
+                other => return Err(format!("unknown format \"{other}\" (text or json)")),
+            },
+            "--lang" => {
+                let tag = value("--lang")?;
+                parsed.lang = Lang::from_tag(&tag)
+                    .ok_or_else(|| format!("unknown language \"{tag}\" (en or zh)"))?;
+            }
+            "--" => parsed.files.extend(args.by_ref()),
+            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {f}")),
+            _ => parsed.files.push(arg),
+        }
+    }
+    if parsed.files.is_empty() && !parsed.help {
+        return Err("no dataset given".into());
+    }
+    Ok(parsed)
+}
+
+/// What one file gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReport {
+    /// The path as given.
+    pub file: String,
+    /// The outcome.
+    pub outcome: Outcome,
+}
+
+/// A file either loads (with problems) or cannot be used at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The dataset loaded.
+    Loaded {
+        /// Sites the app would show.
+        sites: usize,
+        /// Every problem, in file order.
+        problems: Vec<Problem>,
+    },
+    /// Nothing in the file can be shown.
+    Fatal(Fatal),
+}
+
+/// Why a file cannot be used at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fatal {
+    /// Reading the file failed (missing, a directory, no permission).
+    Unreadable(String),
+    /// The bytes are not UTF-8 text, as JSON must be.
+    NotUtf8,
+    /// atlas-core refused it.
+    Dataset(FatalError),
+}
+
+impl Fatal {
+    /// A stable name for machines.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Fatal::Unreadable(_) => "unreadable",
+            Fatal::NotUtf8 => "not-utf8",
+            Fatal::Dataset(FatalError::InvalidJson { .. }) => "invalid-json",
+            Fatal::Dataset(FatalError::NotFeatureCollection { .. }) => "not-a-feature-collection",
+            Fatal::Dataset(FatalError::TooLarge { .. }) => "too-large",
+        }
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Fatal::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+            (Fatal::Unreadable(e), Lang::Zh) => format!("无法读取文件：{e}"),
+            (Fatal::NotUtf8, Lang::En) => "not UTF-8 text; save the file as UTF-8".into(),
+            (Fatal::NotUtf8, Lang::Zh) => "不是 UTF-8 文本；请以 UTF-8 编码保存".into(),
+            (Fatal::Dataset(e), lang) => e.message(lang),
+        }
+    }
+}
+
+/// Reads and checks one dataset.
+pub fn check_file(path: &str) -> FileReport {
+    FileReport {
+        file: path.to_owned(),
+        outcome: read(Path::new(path)),
+    }
+}
+
+/// Checks a dataset already in memory (the file name is for messages only).
+pub fn check_text(file: &str, text: &str) -> FileReport {
+    FileReport {
+        file: file.to_owned(),
+        outcome: outcome(load(text)),
+    }
+}
+
+fn read(path: &Path) -> Outcome {
+    // Refuse a huge file before reading it, as the app does from Content-Length.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_DATASET_BYTES as u64 => {
+            return Outcome::Fatal(Fatal::Dataset(FatalError::TooLarge {
+                bytes: meta.len() as usize,
+                limit: MAX_DATASET_BYTES,
+            }))
+        }
+        Ok(_) => {}
+        Err(e) => return Outcome::Fatal(Fatal::Unreadable(e.to_string())),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Fatal(Fatal::Unreadable(e.to_string())),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => outcome(load(&text)),
+        Err(_) => Outcome::Fatal(Fatal::NotUtf8),
+    }
+}
+
+fn outcome(loaded: Result<atlas_core::Loaded, FatalError>) -> Outcome {
+    match loaded {
+        Ok(l) => Outcome::Loaded {
+            sites: l.atlas.sites.len(),
+            problems: l.problems,
+        },
+        Err(e) => Outcome::Fatal(Fatal::Dataset(e)),
+    }
+}
+
+impl FileReport {
+    /// Errors, counting a fatal one.
+    pub fn errors(&self) -> usize {
+        match &self.outcome {
+            Outcome::Loaded { problems, .. } => problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count(),
+            Outcome::Fatal(_) => 1,
+        }
+    }
+
+    /// Warnings.
+    pub fn warnings(&self) -> usize {
+        match &self.outcome {
+            Outcome::Loaded { problems, .. } => problems
+                .iter()
+                .filter(|p| p.severity == Severity::Warning)
+                .count(),
+            Outcome::Fatal(_) => 0,
+        }
+    }
+
+    /// The lines a curator reads, without the file name: `error: …` / `warning: …`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        match &self.outcome {
+            Outcome::Loaded { problems, .. } => problems
+                .iter()
+                .map(|p| format!("{}: {}", severity_word(p.severity, lang), p.message(lang)))
+                .collect(),
+            Outcome::Fatal(f) => vec![format!(
+                "{}: {}",
+                severity_word(Severity::Error, lang),
+                f.message(lang)
+            )],
+        }
+    }
+
+    /// One closing line: how many sites show, how many problems.
+    pub fn summary(&self, lang: Lang) -> String {
+        let (errors, warnings) = (self.errors(), self.warnings());
+        match (&self.outcome, lang) {
+            (Outcome::Fatal(_), Lang::En) => "nothing can be shown from this file".into(),
+            (Outcome::Fatal(_), Lang::Zh) => "此文件中没有可显示的内容".into(),
+            (Outcome::Loaded { sites, .. }, Lang::En) => format!(
+                "{sites} {} shown, {errors} {}, {warnings} {}",
+                plural(*sites, "site", "sites"),
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings"),
+            ),
+            (Outcome::Loaded { sites, .. }, Lang::Zh) => {
+                format!("显示 {sites} 处地点，{errors} 个错误，{warnings} 个警告")
+            }
+        }
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "警告",
+    }
+}
+
+/// Lines for people: `FILE: error: feature N (id X), FIELD: what; fix`, then a summary per file.
+pub fn render_text(reports: &[FileReport], lang: Lang) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for line in report.lines(lang) {
+            let _ = writeln!(out, "{}: {line}", report.file);
+        }
+        let _ = writeln!(out, "{}: {}", report.file, report.summary(lang));
+    }
+    out
+}
+
+/// One JSON document for machines; messages in both languages.
+pub fn render_json(reports: &[FileReport]) -> String {
+    let files: Vec<Value> = reports.iter().map(report_json).collect();
+    let doc = json!({
+        "files": files,
+        "errors": reports.iter().map(FileReport::errors).sum::<usize>(),
+        "warnings": reports.iter().map(FileReport::warnings).sum::<usize>(),
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn report_json(report: &FileReport) -> Value {
+    match &report.outcome {
+        Outcome::Loaded { sites, problems } => json!({
+            "file": report.file,
+            "sites": sites,
+            "fatal": null,
+            "problems": problems.iter().map(problem_json).collect::<Vec<_>>(),
+        }),
+        Outcome::Fatal(f) => {
+            let (line, column) = match f {
+                Fatal::Dataset(FatalError::InvalidJson { line, column, .. }) => {
+                    (json!(line), json!(column))
+                }
+                _ => (Value::Null, Value::Null),
+            };
+            json!({
+                "file": report.file,
+                "sites": 0,
+                "fatal": {
+                    "code": f.code(),
+                    "line": line,
+                    "column": column,
+                    "message": f.message(Lang::En),
+                    "message_zh": f.message(Lang::Zh),
+                },
+                "problems": [],
+            })
+        }
+    }
+}
+
+fn problem_json(p: &Problem) -> Value {
+    json!({
+        "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
+        "code": p.kind.code(),
+        "feature": p.feature,
+        "id": p.id,
+        "field": p.field,
+        "message": p.kind.message(Lang::En),
+        "message_zh": p.kind.message(Lang::Zh),
+    })
+}
+
+/// 2 on any error, 1 on warnings under `--strict`, else 0.
+pub fn exit_code(reports: &[FileReport], strict: bool) -> u8 {
+    if reports.iter().any(|r| r.errors() > 0) {
+        2
+    } else if strict && reports.iter().any(|r| r.warnings() > 0) {
+        1
+    } else {
+        0
+    }
+}
