@@ -5,6 +5,7 @@
 //! plain `cargo test` all share exactly the same behaviour.
 
 pub mod basemap;
+pub mod cluster;
 pub mod date;
 pub mod gcj02;
 pub mod geo;
@@ -23,7 +24,9 @@ pub mod typo;
 
 pub use date::{DateError, EventDate, HistDate, Precision};
 pub use geo::{LonLat, Viewport, WorldPoint};
-pub use model::{Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source};
+pub use model::{
+    Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
+};
 pub use parse::{load, Loaded, MAX_DATASET_BYTES};
 pub use problem::{Expected, FatalError, Problem, ProblemKind, Severity};
 pub use shape::Shape;
