@@ -18,6 +18,7 @@ pub mod problem;
 pub mod shape;
 pub mod text;
 pub mod ticks;
+pub mod tiles;
 pub mod time;
 pub mod time_axis;
 pub mod typo;
