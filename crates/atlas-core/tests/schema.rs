@@ -66,7 +66,10 @@ fn the_documented_example_matches_the_schema_and_loads_cleanly() {
     assert_eq!(loaded.problems, vec![], "{:#?}", loaded.problems);
     assert_eq!(loaded.atlas.sites.len(), 3);
     let route = &loaded.atlas.sites[1];
-    assert!(route.shape.is_some() && route.position.is_some(), "the route draws and has a marker");
+    assert!(
+        route.shape.is_some() && route.position.is_some(),
+        "the route draws and has a marker"
+    );
 }
 
 /// Each feature of each bad dataset, alone: the schema refuses it exactly when
@@ -83,7 +86,9 @@ fn the_schema_refuses_exactly_the_features_the_app_skips() {
         if path.extension().is_none_or(|e| e != "geojson") || name == "foreign-tools.geojson" {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let Ok(Value::Object(root)) = serde_json::from_str::<Value>(&text) else {
             continue;
         };
@@ -101,7 +106,9 @@ fn the_schema_refuses_exactly_the_features_the_app_skips() {
             let forgiven = loaded.problems.iter().any(|p| {
                 matches!(
                     p.kind,
-                    ProblemKind::ProbablySwapped { shown_swapped: true } | ProblemKind::UnclosedRing
+                    ProblemKind::ProbablySwapped {
+                        shown_swapped: true
+                    } | ProblemKind::UnclosedRing
                 )
             });
             // A schema cannot compare two values (end_date before date).
@@ -128,11 +135,23 @@ fn the_schema_refuses_unsafe_links_and_accepts_safe_ones() {
         example["features"][0]["properties"]["sources"][0]["url"] = url.into();
         example
     };
-    for url in ["https://example.org/a", "http://example.org", "notes/source.html", "#top", "?q=1"] {
+    for url in [
+        "https://example.org/a",
+        "http://example.org",
+        "notes/source.html",
+        "#top",
+        "?q=1",
+    ] {
         assert!(validator.is_valid(&with_url(url)), "{url} is allowed");
         assert!(atlas_core::parse::is_safe_url(url), "{url}");
     }
-    for url in ["javascript:alert(1)", "data:text/html,x", "//evil.example/a", "file:///etc/passwd", "JAVASCRIPT:x"] {
+    for url in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil.example/a",
+        "file:///etc/passwd",
+        "JAVASCRIPT:x",
+    ] {
         assert!(!validator.is_valid(&with_url(url)), "{url} is refused");
         assert!(!atlas_core::parse::is_safe_url(url), "{url}");
     }
@@ -159,6 +178,10 @@ fn the_schema_accepts_exactly_the_dates_the_parser_accepts() {
         let mut example: Value = serde_json::from_str(&documented_example()).unwrap();
         example["features"][0]["properties"]["events"][0]["date"] = date.into();
         assert_eq!(validator.is_valid(&example), ok, "schema on {date}");
-        assert_eq!(date.parse::<atlas_core::HistDate>().is_ok(), ok, "parser on {date}");
+        assert_eq!(
+            date.parse::<atlas_core::HistDate>().is_ok(),
+            ok,
+            "parser on {date}"
+        );
     }
 }
