@@ -54,6 +54,35 @@ pub enum Ui {
     Sites,
     /// Heading of the map legend.
     Legend,
+    // The timeline's controls.
+    /// Time-filter mode: everything.
+    AllTime,
+    /// Time-filter mode: what existed by the cursor; also the cursor's name.
+    AsOf,
+    /// Time-filter mode: a period between two handles.
+    Period,
+    /// Name of the group of time-filter modes.
+    TimeFilter,
+    /// The period's start handle.
+    From,
+    /// The period's end handle.
+    To,
+    /// Starts playback.
+    Play,
+    /// Stops playback.
+    Pause,
+    /// Playback speed chooser.
+    Speed,
+    /// Playback selects each event's site on the map.
+    FollowOnMap,
+    /// Zooms the time axis in.
+    ZoomInTime,
+    /// Zooms the time axis out.
+    ZoomOutTime,
+    /// Shows the whole time axis again.
+    FitTime,
+    /// Status: no time filter.
+    ShowingAllTime,
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -87,6 +116,20 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
             "Choose a site on the map or the timeline",
         ),
         Ui::Sites => ("地点", "Sites"),
+        Ui::AllTime => ("全部时间", "All time"),
+        Ui::AsOf => ("截至", "As of"),
+        Ui::Period => ("时段", "Period"),
+        Ui::TimeFilter => ("时间筛选", "Time filter"),
+        Ui::From => ("起始", "From"),
+        Ui::To => ("结束", "To"),
+        Ui::Play => ("播放", "Play"),
+        Ui::Pause => ("暂停", "Pause"),
+        Ui::Speed => ("速度", "Speed"),
+        Ui::FollowOnMap => ("地图跟随", "Follow on the map"),
+        Ui::ZoomInTime => ("放大时间轴", "Zoom in on the timeline"),
+        Ui::ZoomOutTime => ("缩小时间轴", "Zoom out on the timeline"),
+        Ui::FitTime => ("显示全部年代", "Show the whole timeline"),
+        Ui::ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
         Ui::Legend => ("图例", "Legend"),
     };
     match lang {
@@ -129,6 +172,44 @@ pub fn and_more(lang: Lang, n: usize) -> String {
         Lang::Zh => format!("另有 {n} 条"),
         Lang::En => format!("and {n} more"),
     }
+}
+
+/// A cluster's name: "12 sites" / "12 处".
+pub fn sites_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 处"),
+        Lang::En if n == 1 => "1 site".to_owned(),
+        Lang::En => format!("{n} sites"),
+    }
+}
+
+/// Status of the "as of" filter: "Showing what existed by 24 June 1939".
+pub fn showing_as_of(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Zh => format!("显示截至{date}已有的地点"),
+        Lang::En => format!("Showing what existed by {date}"),
+    }
+}
+
+/// Status of the period filter: "Showing 1937 – 1945".
+pub fn showing_period(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Zh => format!("显示{from}至{to}的地点"),
+        Lang::En => format!("Showing sites of {from} to {to}"),
+    }
+}
+
+/// A merged timeline mark: "7 events, 1988–1995: zoom in".
+pub fn merged_events(lang: Lang, n: usize, first: &str, last: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个事件，{first}—{last}：放大查看"),
+        Lang::En => format!("{n} events, {first}–{last}: zoom in"),
+    }
+}
+
+/// A playback speed: "2×".
+pub fn speed(factor: f64) -> String {
+    format!("{factor}×")
 }
 
 /// "±300 m".
@@ -195,6 +276,20 @@ mod tests {
             PickASite,
             Sites,
             Legend,
+            AllTime,
+            AsOf,
+            Period,
+            TimeFilter,
+            From,
+            To,
+            Play,
+            Pause,
+            Speed,
+            FollowOnMap,
+            ZoomInTime,
+            ZoomOutTime,
+            FitTime,
+            ShowingAllTime,
         ];
         for ui in all {
             let (zh, en) = (t(Lang::Zh, ui), t(Lang::En, ui));

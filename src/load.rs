@@ -4,12 +4,18 @@
 use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap, BasemapShape};
+use atlas_core::cluster::ClusterIndex;
 use atlas_core::{FatalError, Lang, Loaded, MAX_DATASET_BYTES};
 use gloo_net::http::Request;
 
 use crate::i18n;
 use crate::perf;
 use crate::url::same_origin_url;
+
+/// Markers closer than this (CSS px) merge into a cluster.
+const CLUSTER_RADIUS_PX: f64 = 44.0;
+/// Above this zoom every site stands alone.
+const CLUSTER_MAX_ZOOM: u8 = 16;
 
 /// A dataset ready to show, with its basemap.
 #[derive(Debug)]
@@ -24,6 +30,8 @@ pub struct LoadedAtlas {
     pub basemap_credit: Option<String>,
     /// Some basemap layer failed; the map still works without it.
     pub basemap_failed: bool,
+    /// The clustering hierarchy over every located site, built once.
+    pub clusters: ClusterIndex,
 }
 
 /// Why nothing could be shown.
@@ -60,6 +68,9 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
     let text = fetch_text(&url).await?;
     perf::mark("atlas:fetched");
     let loaded = atlas_core::load(&text).map_err(LoadError::Fatal)?;
+    let points: Vec<_> =
+        loaded.atlas.sites.iter().enumerate().filter_map(|(i, s)| Some((i, s.position?.to_world()))).collect();
+    let clusters = ClusterIndex::build(&points, CLUSTER_RADIUS_PX, 0, CLUSTER_MAX_ZOOM);
     perf::mark("atlas:parsed");
     perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
 
@@ -94,6 +105,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         basemap,
         basemap_credit: loaded_credit.or_else(|| (!credits.is_empty()).then(|| credits.join("; "))),
         basemap_failed,
+        clusters,
     }))
 }
 

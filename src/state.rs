@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::time_axis::AxisView;
 use atlas_core::{Lang, TimeFilter, Viewport};
 use leptos::prelude::*;
 
@@ -20,6 +21,13 @@ pub struct AtlasState {
     pub atlas: RwSignal<Option<Arc<LoadedAtlas>>>,
     /// Which part of history shows on the map, the timeline and the clusters.
     pub time: RwSignal<TimeFilter>,
+    /// The site under the pointer or focus (on the map or through one of its
+    /// events), highlighted everywhere it appears.
+    pub hovered: RwSignal<Option<usize>>,
+    /// Whether the timeline's playback is moving the cursor.
+    pub playing: RwSignal<bool>,
+    /// The zoomed part of the time axis; `None` shows all of it.
+    pub timeline_view: RwSignal<Option<AxisView>>,
 }
 
 impl AtlasState {
@@ -31,14 +39,21 @@ impl AtlasState {
             viewport: RwSignal::new(None),
             atlas: RwSignal::new(None),
             time: RwSignal::new(TimeFilter::All),
+            hovered: RwSignal::new(None),
+            playing: RwSignal::new(false),
+            timeline_view: RwSignal::new(None),
         }
     }
 
-    /// Back to the start: nothing selected, the map fitted to all sites.
+    /// Back to the start: nothing selected, the map and the timeline fitted to
+    /// all sites, all time shown, playback stopped.
     pub fn reset_view(&self) {
         self.selected.set(None);
         self.viewport.set(None);
         self.time.set(TimeFilter::All);
+        self.hovered.set(None);
+        self.playing.set(false);
+        self.timeline_view.set(None);
     }
 
     /// Selects a site by index (or clears the selection).

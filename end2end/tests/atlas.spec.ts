@@ -91,10 +91,11 @@ test.describe('the bundled Suzhou dataset', () => {
       return Math.hypot(ba!.x - bb!.x, ba!.y - bb!.y);
     };
     const before = await distance();
+    // Zoom buttons animate; the map lands within a second.
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    expect(await distance()).toBeCloseTo(before * 2, 0);
+    await expect.poll(distance).toBeCloseTo(before * 2, 0);
     await page.getByRole('button', { name: 'Zoom out' }).click();
-    expect(await distance()).toBeCloseTo(before, 0);
+    await expect.poll(distance).toBeCloseTo(before, 0);
 
     const start = (await b.boundingBox())!;
     const surface = page.locator('.map-surface');

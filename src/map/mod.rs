@@ -7,7 +7,9 @@ mod controls;
 mod interaction;
 mod legend;
 mod markers;
+mod shapes;
 mod scale_bar;
+mod tiles;
 
 pub use markers::category_class;
 
@@ -25,7 +27,9 @@ pub use controls::UnlocatedSites;
 use controls::{Attribution, MapControls};
 use legend::Legend;
 use markers::{Markers, UncertaintyCircles};
+use shapes::SiteShapes;
 use scale_bar::ScaleBar;
+use tiles::TileLayer;
 
 /// Free space kept around the sites when the map fits them.
 const FIT_PADDING: f64 = 48.0;
@@ -89,12 +93,14 @@ pub fn Map() -> impl IntoView {
                 on:pointercancel=move |ev| handlers.pointer_up.run(ev)
                 on:keydown=move |ev| handlers.key_down.run(ev)
             >
+                <TileLayer />
                 <svg class="map-svg" aria-hidden="true" width="100%" height="100%">
                     <BasemapLayers />
+                    <SiteShapes />
                     <UncertaintyCircles />
                     <LakeLabels />
                 </svg>
-                <Markers />
+                <Markers camera />
             </div>
             <MapControls camera />
             <ScaleBar />

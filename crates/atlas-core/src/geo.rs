@@ -277,6 +277,53 @@ pub fn scale_bar(metres_per_pixel: f64, max_px: f64) -> (f64, f64) {
     (metres, metres / metres_per_pixel)
 }
 
+/// Offsets that spread markers drawn on top of each other: markers closer
+/// than `min_gap` pixels are grouped and placed on a small circle around the
+/// group's centre, so every one stays visible and clickable. Returns an
+/// offset (dx, dy) for each input, in the input order; lone markers get (0, 0).
+pub fn spread_crowded(points: &[ScreenPoint], min_gap: f64, radius: f64) -> Vec<(f64, f64)> {
+    let n = points.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    // Few markers reach this (the map clusters crowds first), so pairwise is fine.
+    for i in 0..n {
+        for j in i + 1..n {
+            if (points[i].x - points[j].x).hypot(points[i].y - points[j].y) < min_gap {
+                let (a, b) = (root(&mut group, i), root(&mut group, j));
+                group[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut group, i);
+        members.entry(r).or_default().push(i);
+    }
+    let mut offsets = vec![(0.0, 0.0); n];
+    for list in members.values().filter(|l| l.len() > 1) {
+        let cx = list.iter().map(|&i| points[i].x).sum::<f64>() / list.len() as f64;
+        let cy = list.iter().map(|&i| points[i].y).sum::<f64>() / list.len() as f64;
+        // A ring wide enough that neighbours on it are min_gap apart.
+        let k = list.len() as f64;
+        let ring = radius.max(min_gap / (2.0 * (std::f64::consts::PI / k).sin()));
+        for (slot, &i) in list.iter().enumerate() {
+            let angle = std::f64::consts::TAU * slot as f64 / k - std::f64::consts::FRAC_PI_2;
+            offsets[i] = (
+                cx + ring * angle.cos() - points[i].x,
+                cy + ring * angle.sin() - points[i].y,
+            );
+        }
+    }
+    offsets
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +409,27 @@ mod tests {
             let end = a.towards(&b, 1.0);
             prop_assert!((start.center.x - x0).abs() < 1e-9 && (start.zoom - z0).abs() < 1e-9);
             prop_assert!((end.center.x - x1).abs() < 1e-9 && (end.center.y - y1).abs() < 1e-9 && (end.zoom - z1).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn crowded_markers_are_spread_apart_and_lone_ones_stay() {
+        let pts = [
+            ScreenPoint { x: 100.0, y: 100.0 },
+            ScreenPoint { x: 100.0, y: 100.0 },
+            ScreenPoint { x: 103.0, y: 101.0 },
+            ScreenPoint { x: 300.0, y: 300.0 },
+        ];
+        let off = spread_crowded(&pts, 20.0, 14.0);
+        assert_eq!(off[3], (0.0, 0.0));
+        let placed: Vec<(f64, f64)> = (0..3)
+            .map(|i| (pts[i].x + off[i].0, pts[i].y + off[i].1))
+            .collect();
+        for i in 0..3 {
+            for j in i + 1..3 {
+                let d = (placed[i].0 - placed[j].0).hypot(placed[i].1 - placed[j].1);
+                assert!(d >= 20.0 - 1e-9, "{i} and {j} are {d} px apart");
+            }
         }
     }
 

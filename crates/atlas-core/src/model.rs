@@ -203,6 +203,21 @@ pub struct AtlasSettings {
     pub basemap: Vec<BasemapLayerRef>,
     /// Credit line for the basemap.
     pub basemap_attribution: Option<String>,
+    /// Optional raster tiles under the vector layers; `None` means no network at all.
+    pub tiles: Option<TileSettings>,
+}
+
+/// The dataset's `atlas.tiles` setting: an XYZ tile source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TileSettings {
+    /// URL template with `{z}`, `{x}`, `{y}` (http(s) only).
+    pub url: String,
+    /// Credit line the provider requires.
+    pub attribution: String,
+    /// The datum the provider draws in.
+    pub datum: crate::tiles::Datum,
+    /// The deepest zoom the provider serves.
+    pub max_zoom: u8,
 }
 
 /// A reference to one event of one site.

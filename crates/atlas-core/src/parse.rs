@@ -879,6 +879,7 @@ fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSet
             .get("basemap_attribution")
             .and_then(Value::as_str)
             .map(str::to_owned),
+        tiles: read_tiles(atlas.get("tiles"), problems),
     }
 }
 
@@ -900,4 +901,45 @@ fn json_error_message(e: &serde_json::Error) -> String {
         Some(i) => full[..i].to_owned(),
         None => full,
     }
+}
+
+/// Reads `atlas.tiles`; a bad template is a warning and leaves the map offline.
+fn read_tiles(
+    value: Option<&Value>,
+    problems: &mut Vec<Problem>,
+) -> Option<crate::model::TileSettings> {
+    let tiles = value?.as_object()?;
+    let url = tiles.get("url").and_then(Value::as_str)?.to_owned();
+    if crate::tiles::validate_template(&url).is_err() {
+        problems.push(Problem {
+            severity: Severity::Warning,
+            feature: None,
+            id: None,
+            field: "atlas.tiles.url".into(),
+            kind: ProblemKind::UnsafeUrl(url),
+        });
+        return None;
+    }
+    let datum = match tiles
+        .get("datum")
+        .and_then(Value::as_str)
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("gcj02" | "gcj-02") => crate::tiles::Datum::Gcj02,
+        _ => crate::tiles::Datum::Wgs84,
+    };
+    Some(crate::model::TileSettings {
+        url,
+        attribution: tiles
+            .get("attribution")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        datum,
+        max_zoom: tiles
+            .get("max_zoom")
+            .and_then(Value::as_u64)
+            .map_or(18, |z| z.min(22) as u8),
+    })
 }

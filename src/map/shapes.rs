@@ -1,0 +1,130 @@
+//! Routes and areas: sites whose geometry is more than a point draw their
+//! lines and polygons under the markers. The marker (at the route's middle or
+//! inside the area) stays the accessible control; the shape is a wider target
+//! for the mouse and the finger, and shows where the site really lies.
+
+use atlas_core::basemap::{BasemapShape, Frame};
+use atlas_core::{Shape, WorldPoint};
+use leptos::prelude::*;
+
+use crate::map::category_class;
+use crate::state::use_atlas_state;
+
+/// The shapes of every route and area site, under the markers.
+#[component]
+pub fn SiteShapes() -> impl IntoView {
+    let state = use_atlas_state();
+    move || {
+        let loaded = state.atlas.get()?;
+        let atlas = &loaded.loaded.atlas;
+        // A frame near the data keeps path numbers small enough for SVG's single precision.
+        let origin = atlas
+            .bounds()
+            .map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
+        let frame = Frame::at(origin);
+        let groups: Vec<_> = atlas
+            .sites
+            .iter()
+            .enumerate()
+            .filter_map(|(i, site)| Some((i, site, site.shape.as_ref()?)))
+            .map(|(i, site, shape)| {
+                let class = format!(
+                    "site-shape cat-{}",
+                    category_class(site.category.name())
+                );
+                let admitted = {
+                    let site = site.clone();
+                    move || state.time.with(|t| t.admits(&site))
+                };
+                let emphasised =
+                    move || state.selected.get() == Some(i) || state.hovered.get() == Some(i);
+                let paths: Vec<_> = drawable_parts(shape)
+                    .into_iter()
+                    .map(|(kind, part)| {
+                        view! {
+                            <path
+                                class=kind
+                                d=frame.path_data(&part)
+                                style=move || part_style(kind, emphasised())
+                            />
+                        }
+                    })
+                    .collect();
+                view! {
+                    <g
+                        class=class
+                        class:selected=move || state.selected.get() == Some(i)
+                        style:display=move || if admitted() { "inline" } else { "none" }
+                        on:click=move |_| state.select(Some(i))
+                        on:pointerenter=move |_| state.hovered.set(Some(i))
+                        on:pointerleave=move |_| state.hovered.set(None)
+                    >
+                        {paths}
+                    </g>
+                }
+            })
+            .collect();
+        let transform = move || {
+            state
+                .viewport
+                .with(|v| v.map(|v| frame.transform(&v)).unwrap_or_default())
+        };
+        Some(view! { <g class="site-shapes" transform=transform>{groups}</g> })
+    }
+}
+
+/// Inline, so the shapes need nothing from the stylesheet: the category's
+/// colour comes from the `cat-*` class's `--cat` variable, and strokes keep
+/// their screen width at any zoom.
+fn part_style(kind: &str, emphasised: bool) -> String {
+    let common = "stroke: var(--cat, var(--cat-other)); vector-effect: non-scaling-stroke; \
+                  stroke-linecap: round; stroke-linejoin: round; cursor: pointer;";
+    match (kind, emphasised) {
+        ("area", false) => format!("{common} fill: var(--cat, var(--cat-other)); fill-opacity: 0.14; fill-rule: evenodd; stroke-width: 2px;"),
+        ("area", true) => format!("{common} fill: var(--cat, var(--cat-other)); fill-opacity: 0.28; fill-rule: evenodd; stroke-width: 4px;"),
+        ("line", false) => format!("{common} fill: none; stroke-width: 4px; stroke-opacity: 0.8;"),
+        ("line", true) => format!("{common} fill: none; stroke-width: 7px;"),
+        (_, false) => format!("{common} fill: none; stroke-width: 10px;"),
+        (_, true) => format!("{common} fill: none; stroke-width: 14px;"),
+    }
+}
+
+/// The shape's parts in world coordinates, each with its CSS class: areas
+/// (all rings of a polygon in one path, so holes stay holes), lines, and
+/// single points (a zero-length line, drawn as a round dot).
+fn drawable_parts(shape: &Shape) -> Vec<(&'static str, BasemapShape)> {
+    let world = |ring: &Vec<atlas_core::LonLat>| -> Vec<WorldPoint> {
+        ring.iter().map(|p| p.to_world()).collect()
+    };
+    let areas = shape.areas.iter().map(|rings| {
+        (
+            "area",
+            BasemapShape {
+                filled: true,
+                parts: rings.iter().map(world).collect(),
+                name: Default::default(),
+            },
+        )
+    });
+    let lines = shape.lines.iter().map(|line| {
+        (
+            "line",
+            BasemapShape {
+                filled: false,
+                parts: vec![world(line)],
+                name: Default::default(),
+            },
+        )
+    });
+    let points = shape.points.iter().map(|p| {
+        (
+            "point",
+            BasemapShape {
+                filled: false,
+                parts: vec![vec![p.to_world(), p.to_world()]],
+                name: Default::default(),
+            },
+        )
+    });
+    areas.chain(lines).chain(points).collect()
+}
