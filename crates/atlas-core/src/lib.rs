@@ -16,6 +16,7 @@ pub mod outliers;
 pub mod parse;
 pub mod problem;
 pub mod shape;
+pub mod simplify;
 pub mod text;
 pub mod ticks;
 pub mod tiles;
