@@ -10,6 +10,29 @@ pub fn likely_meant(key: &str, known: &[&'static str]) -> Option<&'static str> {
     if known.contains(&key) {
         return None;
     }
+    // Large files repeat the same few foreign keys in every feature: answer each once.
+    let list = known.as_ptr() as usize;
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(list, key.to_owned())).copied()) {
+        return hit;
+    }
+    let answer = nearest(key, known);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        // Hostile files could use endless distinct keys; keep the cache bounded.
+        if c.len() > 4096 {
+            c.clear();
+        }
+        c.insert((list, key.to_owned()), answer);
+    });
+    answer
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<(usize, String), Option<&'static str>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn nearest(key: &str, known: &[&'static str]) -> Option<&'static str> {
     let lower = key.to_lowercase();
     // Short names sit close together ("end"/"id"), so they only tolerate one slip.
     let tolerance = |name: &str| if name.chars().count() <= 5 { 1 } else { 2 };
