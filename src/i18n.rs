@@ -42,6 +42,10 @@ pub enum Ui {
     NotOnMap,
     /// Heading of the problem list.
     DataProblems,
+    /// Label of a problem that keeps a site off the map.
+    ProblemError,
+    /// Label of a problem that leaves the site shown.
+    ProblemWarning,
     /// Basemap credit prefix.
     Basemap,
     /// The basemap could not be loaded.
@@ -105,6 +109,8 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::NotLocated => ("位置尚未确定。", "Location not known yet."),
         Ui::NotOnMap => ("未在地图上标出", "Not on the map yet"),
         Ui::DataProblems => ("数据问题", "Data problems"),
+        Ui::ProblemError => ("错误", "Error"),
+        Ui::ProblemWarning => ("提醒", "Warning"),
         Ui::Basemap => ("底图", "Basemap"),
         Ui::BasemapUnavailable => (
             "底图未能加载，地点仍可查看",
@@ -270,6 +276,8 @@ mod tests {
             NotLocated,
             NotOnMap,
             DataProblems,
+            ProblemError,
+            ProblemWarning,
             Basemap,
             BasemapUnavailable,
             NoSites,

@@ -40,14 +40,20 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
     let file = loaded.file.clone();
     let basemap_failed = loaded.basemap_failed;
     let has_problems = !problems.is_empty();
+    // Severity is said in words, not only by colour: errors keep a site off the map.
     let line = move |p: &atlas_core::Problem| {
         let p = p.clone();
-        let class = if p.severity == Severity::Error {
-            "problem error"
+        let (class, label) = if p.severity == Severity::Error {
+            ("problem error", Ui::ProblemError)
         } else {
-            "problem warning"
+            ("problem warning", Ui::ProblemWarning)
         };
-        view! { <li class=class>{move || p.message(lang.get())}</li> }
+        view! {
+            <li class=class>
+                <span class="severity">{move || t(lang.get(), label)}</span>
+                {move || format!(": {}", p.message(lang.get()))}
+            </li>
+        }
     };
     let first: Vec<_> = problems.iter().take(SHOWN).map(line).collect();
     let rest: Vec<_> = problems.iter().skip(SHOWN).map(line).collect();
