@@ -185,3 +185,26 @@ fn the_schema_accepts_exactly_the_dates_the_parser_accepts() {
         );
     }
 }
+
+#[test]
+fn the_schema_agrees_with_the_app_on_tile_templates() {
+    let validator = validator();
+    for (url, ok) in [
+        ("https://tiles.example/{z}/{x}/{y}.png", true),
+        ("tiles/{z}/{x}/{y}.png", true),
+        ("javascript:alert('{z}{x}{y}')", false),
+        ("https://tiles.example/{z}/{x}.png", false),
+        ("https://{s}.tiles.example/{z}/{x}/{y}.png", false),
+        ("https://tiles.example/{z}/{x}/{y}.png?k= 1", false),
+    ] {
+        let mut example: Value = serde_json::from_str(&documented_example()).unwrap();
+        example["atlas"]["tiles"] =
+            serde_json::json!({ "url": url, "datum": "gcj02", "max_zoom": 18 });
+        assert_eq!(validator.is_valid(&example), ok, "schema on {url}");
+        assert_eq!(
+            atlas_core::tiles::validate_template(url).is_ok(),
+            ok,
+            "app on {url}"
+        );
+    }
+}
