@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use atlas_core::basemap::{attribution, read_basemap, BasemapShape};
+use atlas_core::basemap::{attribution, read_basemap};
 use atlas_core::cluster::ClusterIndex;
+use atlas_core::simplify::SimplifiedShapes;
 use atlas_core::{FatalError, Lang, Loaded, MAX_DATASET_BYTES};
 use gloo_net::http::Request;
 
@@ -17,6 +18,11 @@ const CLUSTER_RADIUS_PX: f64 = 44.0;
 /// Above this zoom every site stands alone.
 const CLUSTER_MAX_ZOOM: u8 = 16;
 
+/// Basemap detail levels: one per integer zoom; past 14 the source data is coarser than a pixel.
+const BASEMAP_ZOOMS: [f64; 12] = [
+    3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0,
+];
+
 /// A dataset ready to show, with its basemap.
 #[derive(Debug)]
 pub struct LoadedAtlas {
@@ -24,8 +30,8 @@ pub struct LoadedAtlas {
     pub file: String,
     /// Sites and problems.
     pub loaded: Loaded,
-    /// Basemap layers that loaded: (kind, shapes).
-    pub basemap: Vec<(String, Vec<BasemapShape>)>,
+    /// Basemap layers that loaded: (kind, shapes simplified per zoom).
+    pub basemap: Vec<(String, SimplifiedShapes)>,
     /// Credit lines of the basemap files.
     pub basemap_credit: Option<String>,
     /// Some basemap layer failed; the map still works without it.
@@ -68,8 +74,13 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
     let text = fetch_text(&url).await?;
     perf::mark("atlas:fetched");
     let loaded = atlas_core::load(&text).map_err(LoadError::Fatal)?;
-    let points: Vec<_> =
-        loaded.atlas.sites.iter().enumerate().filter_map(|(i, s)| Some((i, s.position?.to_world()))).collect();
+    let points: Vec<_> = loaded
+        .atlas
+        .sites
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.position?.to_world())))
+        .collect();
     let clusters = ClusterIndex::build(&points, CLUSTER_RADIUS_PX, 0, CLUSTER_MAX_ZOOM);
     perf::mark("atlas:parsed");
     perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
@@ -93,7 +104,10 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
                 if let Some(c) = credit.filter(|c| !credits.contains(c)) {
                     credits.push(c);
                 }
-                basemap.push((layer.kind.clone(), shapes));
+                basemap.push((
+                    layer.kind.clone(),
+                    SimplifiedShapes::new(&shapes, &BASEMAP_ZOOMS),
+                ));
             }
             _ => basemap_failed = true,
         }

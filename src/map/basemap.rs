@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 use crate::state::use_atlas_state;
 
-/// Water areas and river lines.
+/// One detail level of a layer: (filled, SVG path data) per shape.
+type LevelPaths = Vec<(bool, String)>;
+
+/// Water areas and river lines, in the detail that suits the current zoom.
 #[component]
 pub fn BasemapLayers() -> impl IntoView {
     let state = use_atlas_state();
@@ -19,16 +22,50 @@ pub fn BasemapLayers() -> impl IntoView {
             .bounds()
             .map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
         let frame = Frame::at(origin);
-        let paths: Vec<_> = loaded
+        // Path data for every level, built once; a zoom change only swaps strings.
+        let layers: Vec<(String, Vec<LevelPaths>)> = loaded
             .basemap
             .iter()
-            .flat_map(|(kind, shapes)| {
-                shapes.iter().map(move |shape| {
-                    let class = format!(
-                        "layer-{kind} {}",
-                        if shape.filled { "area" } else { "line" }
-                    );
-                    view! { <path class=class d=frame.path_data(shape) /> }
+            .map(|(kind, levels)| {
+                let per_level = levels
+                    .levels()
+                    .iter()
+                    .map(|(_, shapes)| {
+                        shapes
+                            .iter()
+                            .map(|s| (s.filled, frame.path_data(s)))
+                            .collect()
+                    })
+                    .collect();
+                (kind.clone(), per_level)
+            })
+            .collect();
+        let level = Memo::new(move |_| {
+            let zoom = state.viewport.with(|v| v.map_or(0.0, |v| v.zoom));
+            state.atlas.with(|a| {
+                a.as_ref()
+                    .and_then(|a| a.basemap.first())
+                    .and_then(|(_, l)| l.level_for(zoom))
+                    .unwrap_or(0)
+            })
+        });
+        let paths: Vec<_> = layers
+            .into_iter()
+            .flat_map(|(kind, per_level)| {
+                let per_level = std::sync::Arc::new(per_level);
+                let count = per_level.first().map_or(0, Vec::len);
+                (0..count).map(move |i| {
+                    let per_level = per_level.clone();
+                    let filled = per_level[0][i].0;
+                    let class = format!("layer-{kind} {}", if filled { "area" } else { "line" });
+                    let d = move || {
+                        per_level
+                            .get(level.get())
+                            .and_then(|l| l.get(i))
+                            .map(|p| p.1.clone())
+                            .unwrap_or_default()
+                    };
+                    view! { <path class=class d=d /> }
                 })
             })
             .collect();
@@ -50,7 +87,14 @@ pub fn LakeLabels() -> impl IntoView {
         let labels: Vec<_> = loaded
             .basemap
             .iter()
-            .flat_map(|(_, shapes)| shapes.iter())
+            .flat_map(|(_, levels)| {
+                levels
+                    .levels()
+                    .last()
+                    .map(|(_, shapes)| shapes.iter())
+                    .into_iter()
+                    .flatten()
+            })
             .filter(|shape| !shape.name.is_empty())
             .filter_map(|shape| {
                 let at = label_point(shape)?;
