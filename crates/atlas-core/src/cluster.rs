@@ -447,10 +447,21 @@ impl ClusterIndex {
             last = site as usize;
             sx += p.x;
             sy += p.y;
-            lo.x = lo.x.min(p.x);
-            lo.y = lo.y.min(p.y);
-            hi.x = hi.x.max(p.x);
-            hi.y = hi.y.max(p.y);
+            // Plain comparisons rather than f64::min/max: positions are
+            // finite (see `build`), and in WebAssembly `min`/`max` need extra
+            // NaN handling that made this loop markedly slower.
+            if p.x < lo.x {
+                lo.x = p.x;
+            }
+            if p.x > hi.x {
+                hi.x = p.x;
+            }
+            if p.y < lo.y {
+                lo.y = p.y;
+            }
+            if p.y > hi.y {
+                hi.y = p.y;
+            }
         }
         match count {
             0 => None,
