@@ -11,8 +11,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DIST="${DIST:-dist}"
+export DIST
+SYNTH_DATA="bench/out/synthetic-36k.geojson"
 
-SECTIONS=(bundle)
+SECTIONS=(bundle synthetic browser)
 
 heading() { printf '\n== %s ==\n' "$1"; }
 
@@ -44,6 +46,31 @@ section_bundle() {
     done
     # shellcheck disable=SC2059
     printf "$fmt" "total (${#files[@]} files)" "$total_raw" "$(kb "$total_raw")" "$total_gz" "$(kb "$total_gz")"
+    local limit=$((150 * 1024))
+    printf 'target: total gzip <= 150 KB: %s\n' "$([[ $total_gz -le $limit ]] && echo met || echo MISSED)"
+}
+
+# The synthetic 36k dataset (tools/synth.py; gitignored, never in dist/),
+# regenerated when missing or older than its generator.
+section_synthetic() {
+    heading "synthetic dataset ($SYNTH_DATA)"
+    if [[ -f "$SYNTH_DATA" && ! tools/synth.py -nt "$SYNTH_DATA" ]]; then
+        echo "synth: $SYNTH_DATA is up to date ($(kb "$(wc -c <"$SYNTH_DATA")") KB)"
+    else
+        python3 tools/synth.py "$SYNTH_DATA"
+    fi
+}
+
+# Parse, first map frame, pan/zoom frame cost, timeline: the app beside a
+# Leaflet + markercluster peer, in headless Chromium (bench/run.mjs).
+section_browser() {
+    heading "browser timings: app vs Leaflet 1.9.4 + markercluster (bench/run.mjs)"
+    [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
+    [[ -f "$SYNTH_DATA" ]] || section_synthetic
+    # Same guarantee as `make e2e`: Playwright and Debian's Chromium are there.
+    { [[ -d node_modules/@playwright/test && -d node_modules/leaflet.markercluster && -x /usr/bin/chromium ]]; } \
+        || bash tools/setup.sh test
+    BENCH_DATA="$SYNTH_DATA" node bench/run.mjs
 }
 
 main() {
