@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     let url_lang = query.lang;
     let state = AtlasState::new(url_lang.or_else(browser_lang).unwrap_or_default());
     provide_context(state);
+    crate::url::use_deep_links(state);
 
     let path = query.data_path();
     let resource = LocalResource::new(move || load_atlas(path.clone()));

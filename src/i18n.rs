@@ -132,9 +132,9 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::Pause => ("暂停", "Pause"),
         Ui::Speed => ("速度", "Speed"),
         Ui::FollowOnMap => ("地图跟随", "Follow on the map"),
-        Ui::ZoomInTime => ("放大时间轴", "Zoom in on the timeline"),
-        Ui::ZoomOutTime => ("缩小时间轴", "Zoom out on the timeline"),
-        Ui::FitTime => ("显示全部年代", "Show the whole timeline"),
+        Ui::ZoomInTime => ("放大时间轴", "Zoom timeline in"),
+        Ui::ZoomOutTime => ("缩小时间轴", "Zoom timeline out"),
+        Ui::FitTime => ("显示完整时间轴", "Show whole timeline"),
         Ui::ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
         Ui::Legend => ("图例", "Legend"),
     };
@@ -205,11 +205,11 @@ pub fn showing_period(lang: Lang, from: &str, to: &str) -> String {
     }
 }
 
-/// A merged timeline mark: "7 events, 1988–1995: zoom in".
+/// A merged timeline mark: "7 events, 1988–1995: spread out".
 pub fn merged_events(lang: Lang, n: usize, first: &str, last: &str) -> String {
     match lang {
-        Lang::Zh => format!("{n} 个事件，{first}—{last}：放大查看"),
-        Lang::En => format!("{n} events, {first}–{last}: zoom in"),
+        Lang::Zh => format!("{n} 个事件，{first}—{last}：展开"),
+        Lang::En => format!("{n} events, {first}–{last}: spread out"),
     }
 }
 

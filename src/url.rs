@@ -1,9 +1,22 @@
-//! What the page's URL asks for (`?data=`, `?lang=`, `?site=`).
+//! The page's URL as the carrier of the view: `?data=`, `?lang=`, `?site=`,
+//! `?t=` (the "as of" cursor), `?from=`/`?to=` (a period) and `?kiosk=`.
+//!
+//! The URL is read at start and written back as the visitor moves, so a
+//! link or a reload restores the exact view. Choosing a site adds a history
+//! entry, so Back and Forward move through selections; every other change
+//! replaces the current entry, so Back is never flooded by cursor moves.
 
-use atlas_core::Lang;
+use atlas_core::{Lang, TimeFilter};
+use leptos::prelude::*;
+
+use crate::state::AtlasState;
 
 /// The dataset the app opens when the URL names none.
 pub const DEFAULT_DATA: &str = "data/suzhou-red-heritage.geojson";
+
+/// Cursor and brush changes reach the URL once they rest this long (ms):
+/// a drag or a held arrow key would otherwise write the URL every frame.
+const TIME_WRITE_DELAY_MS: u64 = 300;
 
 /// Query parameters of the current page.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -14,6 +27,10 @@ pub struct PageQuery {
     pub lang: Option<Lang>,
     /// `?site=ID`: the site to open.
     pub site: Option<String>,
+    /// `?t=DATE` or `?from=DATE&to=DATE`.
+    pub time: TimeFilter,
+    /// `?kiosk=1`: a touch-screen kiosk.
+    pub kiosk: bool,
 }
 
 impl PageQuery {
@@ -30,6 +47,12 @@ impl PageQuery {
             data: get("data"),
             lang: get("lang").as_deref().and_then(Lang::from_tag),
             site: get("site"),
+            time: TimeFilter::from_query(
+                get("t").as_deref(),
+                get("from").as_deref(),
+                get("to").as_deref(),
+            ),
+            kiosk: get("kiosk").is_some_and(|v| v != "0" && v != "false"),
         }
     }
 
@@ -37,6 +60,122 @@ impl PageQuery {
     pub fn data_path(&self) -> String {
         self.data.clone().unwrap_or_else(|| DEFAULT_DATA.to_owned())
     }
+}
+
+/// Keeps the URL and the state in step: applies `?t=`/`?from=`/`?to=` now,
+/// writes selection, time and language back as they change, and restores
+/// them on Back/Forward. (`?site=` and `?lang=` at start are applied by the
+/// app once the data is there.)
+pub fn use_deep_links(state: AtlasState) {
+    state.time.set(PageQuery::current().time);
+
+    // The selection last written (outer None: nothing written yet, so the
+    // first write replaces the entry the visitor arrived on).
+    let written_selection = StoredValue::new(None::<Option<usize>>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+
+    Effect::new(move |_| {
+        let selected = state.selected.get();
+        let time = state.time.get();
+        let lang = state.lang.get();
+        let playing = state.playing.get();
+        let Some(site_id) = state.atlas.with(|a| {
+            a.as_ref()
+                .map(|a| selected.and_then(|i| a.loaded.atlas.sites.get(i).map(|s| s.id.clone())))
+        }) else {
+            return;
+        };
+        // Playback moves the cursor every frame; the URL catches up when it pauses.
+        if playing {
+            return;
+        }
+        let write = move |push: bool| {
+            let Some(search) = search_for(site_id.as_deref(), time, lang) else {
+                return;
+            };
+            let history = web_sys::window().and_then(|w| w.history().ok());
+            if let Some(history) = history {
+                let url = if search.is_empty() {
+                    current_path()
+                } else {
+                    format!("{}?{search}", current_path())
+                };
+                let _ = if push {
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                } else {
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                };
+            }
+        };
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+        }
+        match written_selection.get_value() {
+            Some(before) if before != selected => {
+                written_selection.set_value(Some(selected));
+                write(true);
+            }
+            None => {
+                written_selection.set_value(Some(selected));
+                write(false);
+            }
+            Some(_) => {
+                let handle = set_timeout_with_handle(
+                    move || {
+                        pending.set_value(None);
+                        write(false);
+                    },
+                    std::time::Duration::from_millis(TIME_WRITE_DELAY_MS),
+                );
+                pending.set_value(handle.ok());
+            }
+        }
+    });
+
+    // Back and Forward: the URL is already the one to show; bring the state to it.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let query = PageQuery::current();
+        let selected = query.site.as_deref().and_then(|id| {
+            state
+                .atlas
+                .with_untracked(|a| a.as_ref().and_then(|a| a.loaded.atlas.site_index(id)))
+        });
+        written_selection.set_value(Some(selected));
+        state.playing.set(false);
+        if let Some(lang) = query.lang {
+            state.lang.set(lang);
+        }
+        state.time.set(query.time);
+        state.select(selected);
+    });
+}
+
+/// The query string for this view, keeping parameters that are not ours
+/// (`data`, `kiosk`, `tour`…); `None` when it is what the URL already says.
+fn search_for(site: Option<&str>, time: TimeFilter, lang: Lang) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let current = location.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&current).ok()?;
+    match site {
+        Some(id) => params.set("site", id),
+        None => params.delete("site"),
+    }
+    for key in ["t", "from", "to"] {
+        params.delete(key);
+    }
+    for (key, value) in time.to_query() {
+        params.set(key, &value);
+    }
+    params.set("lang", lang.code());
+    let next = String::from(params.to_string());
+    (next != current.trim_start_matches('?')).then_some(next)
+}
+
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 /// Resolves `path` against the page; `None` when it leaves the page's origin.

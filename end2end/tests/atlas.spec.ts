@@ -64,7 +64,8 @@ test.describe('the bundled Suzhou dataset', () => {
 
   test('the timeline lists every event in date order', async ({ page }) => {
     await page.goto('/?lang=en');
-    await expect(timelineRegion(page).getByRole('button').first()).toBeVisible();
+    // Wait for the event marks, not just the timeline's own buttons.
+    await expect(timelineRegion(page).getByRole('button', { name: /Night raid on Xushuguan/ })).toBeVisible();
     const dates = await timelineRegion(page).locator('.event-date').allTextContents();
     expect(dates.length).toBeGreaterThanOrEqual(12);
     expect(dates[0]).toBe('c. 502–519');

@@ -1,70 +1,148 @@
-//! The timeline strip: every event of every site in date order, linked to the map.
+//! The timeline, linked to the map: events as marks on a time axis fitted to
+//! the data, an "as of" cursor or a period brush that filter the map, and
+//! playback through history.
+//!
+//! Geometry (ticks, the fitted axis, mark stacking) is atlas-core's; this
+//! module wires it to the state and the pointer.
 
-use leptos::html::Ol;
+mod axis;
+mod controls;
+mod geometry;
+mod marks;
+mod playback;
+mod sliders;
+
+use leptos::ev::KeyboardEvent;
+use leptos::html::Div;
 use leptos::prelude::*;
+use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, Ui};
-use crate::map::category_class;
-use crate::state::use_atlas_state;
+use crate::state::{use_atlas_state, AtlasState};
+use crate::url::PageQuery;
 
-/// A mark per event; choosing one selects its site everywhere.
+use axis::{use_strip_gestures, Axis};
+use controls::{AxisZoom, ModeSwitch, PlayControls};
+use geometry::TimelineGeometry;
+use marks::Marks;
+use playback::use_playback;
+use sliders::TimeSliders;
+
+/// Marks stay at least this wide and tall (CSS px)…
+const SLOT_PX: f64 = 24.0;
+/// …on a touch screen, a finger's width…
+const TOUCH_SLOT_PX: f64 = 44.0;
+/// …and on a kiosk, the kiosk's target size.
+const KIOSK_SLOT_PX: f64 = 48.0;
+/// Events stacked in one slot before they merge.
+const LANES: u8 = 3;
+/// A selected site's event is brought at least this far inside the strip.
+const REVEAL_MARGIN: f64 = 32.0;
+
+/// The timeline region.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang;
-    let list = NodeRef::<Ol>::new();
+    let strip = NodeRef::<Div>::new();
+    let UseElementSizeReturn { width, .. } = use_element_size(strip);
+    let slot_px = if PageQuery::current().kiosk {
+        KIOSK_SLOT_PX
+    } else if coarse_pointer() {
+        TOUCH_SLOT_PX
+    } else {
+        SLOT_PX
+    };
+    let geo = TimelineGeometry::new(state, strip, width, slot_px, LANES);
+    provide_context(geo);
+    let playback = use_playback(state, geo);
+    let loaded = Memo::new(move |_| state.atlas.with(Option::is_some));
+    let gestures = use_strip_gestures(state, geo);
+    bring_selection_into_view(state, geo);
 
-    // Bring the selected site's first event into view on the strip.
-    Effect::new(move |_| {
-        if state.selected.get().is_none() {
-            return;
-        }
-        let Some(el) = list.get() else { return };
-        if let Ok(Some(mark)) = el.query_selector(".event.of-selected") {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_inline(web_sys::ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
+    // Space plays and pauses, from anywhere that does not use Space itself.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let on_page = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_none_or(|el| el.tag_name() == "BODY");
+        if on_page && is_space(&ev) {
+            ev.prevent_default();
+            state.playing.update(|p| *p = !*p);
         }
     });
-
-    let marks = move || {
-        state.atlas.get().map(|loaded| {
-            let atlas = &loaded.loaded.atlas;
-            atlas
-                .chronology()
-                .iter()
-                .map(|&r| {
-                    let site = &atlas.sites[r.site];
-                    let event = atlas.event(r);
-                    let (date, title, site_name) = (event.date, event.title.clone(), site.name.clone());
-                    let class = format!("event cat-{}", category_class(site.category.name()));
-                    let of_selected = move || state.selected.get() == Some(r.site);
-                    view! {
-                        <li>
-                            <button
-                                class=class
-                                class:of-selected=of_selected
-                                class:circa=date.circa
-                                aria-pressed=move || of_selected().to_string()
-                                on:click=move |_| state.select(Some(r.site))
-                            >
-                                <span class="event-date">{move || date.format(lang.get())}</span>
-                                " "
-                                <span class="event-title">{move || title.get(lang.get()).to_owned()}</span>
-                                " "
-                                <span class="event-site">{move || site_name.get(lang.get()).to_owned()}</span>
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+    let key_down = move |ev: KeyboardEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let uses_space = target.is_some_and(|el| {
+            matches!(
+                el.tag_name().as_str(),
+                "BUTTON" | "SELECT" | "INPUT" | "A" | "TEXTAREA"
+            )
+        });
+        if is_space(&ev) && !uses_space {
+            ev.prevent_default();
+            state.playing.update(|p| *p = !*p);
+        }
     };
 
     view! {
-        <section class="timeline" aria-label=move || t(lang.get(), Ui::Timeline)>
-            <ol class="events" node_ref=list>{marks}</ol>
+        <section
+            class="timeline"
+            class:kiosk={slot_px >= KIOSK_SLOT_PX}
+            aria-label=move || t(lang.get(), Ui::Timeline)
+            style=format!("--slot:{slot_px}px;--lanes:{LANES}")
+            on:keydown=key_down
+        >
+            <div class="timeline-controls">
+                <ModeSwitch />
+                <PlayControls playback />
+                <AxisZoom />
+            </div>
+            <div
+                class="strip"
+                node_ref=strip
+                on:pointerdown=move |ev| gestures.pointer_down.run(ev)
+                on:pointermove=move |ev| gestures.pointer_move.run(ev)
+                on:pointerup=move |ev| gestures.pointer_up.run(ev)
+                on:pointercancel=move |ev| gestures.pointer_up.run(ev)
+            >
+                <Marks />
+                <Axis />
+                // The sliders' ends are the data's: no slider until there is data.
+                {move || loaded.get().then(|| view! { <TimeSliders /> })}
+            </div>
         </section>
     }
+}
+
+/// When a site is selected (on the map, in a list, by a link), pan the strip
+/// so its first event is in view.
+fn bring_selection_into_view(state: AtlasState, geo: TimelineGeometry) {
+    Effect::new(move |_| {
+        let Some(site) = state.selected.get() else {
+            return;
+        };
+        let u = geo
+            .chronology
+            .with(|c| c.refs.iter().position(|r| r.site == site).map(|i| c.us[i]));
+        let Some(u) = u else { return };
+        let v = geo.view.get_untracked();
+        let next = v.revealing(u, REVEAL_MARGIN);
+        if next != v {
+            geo.set_view(state, next);
+        }
+    });
+}
+
+fn is_space(ev: &KeyboardEvent) -> bool {
+    ev.key() == " " && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key()
+}
+
+fn coarse_pointer() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }

@@ -7,6 +7,11 @@
 //! chosen. Marks never overlap and none is smaller than a slot, whatever the
 //! number of events: the work and the marks drawn grow with the strip's width,
 //! not with the dataset.
+//!
+//! Within its slot a single event's mark slides towards its true date (up to
+//! half a slot either way) as far as its neighbours in the same row allow, so
+//! an event alone in its stretch sits exactly on its date and the cursor
+//! never seems to contradict the marks.
 
 /// A mark to draw: one event, or several merged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,6 +25,9 @@ pub struct PlacedMark {
     pub slot: i64,
     /// Row from the axis upwards; a merged mark takes all rows from 0.
     pub lane: u8,
+    /// How far the mark's centre sits from its slot's centre (whole px,
+    /// within half a slot): towards the event's true position.
+    pub nudge_px: i32,
 }
 
 impl PlacedMark {
@@ -39,41 +47,81 @@ pub fn place_marks(
 ) -> Vec<PlacedMark> {
     let lanes = lanes.max(1) as usize;
     let mut marks = Vec::new();
-    // The events of the slot being filled: (slot, first index, indexes).
-    let mut current: Option<(i64, Vec<usize>)> = None;
-    let mut flush = |slot: i64, members: Vec<usize>, marks: &mut Vec<PlacedMark>| {
+    // The slot being filled and its events (index, x).
+    let mut current: Option<(i64, Vec<(usize, f64)>)> = None;
+    let flush = |slot: i64, members: Vec<(usize, f64)>, marks: &mut Vec<PlacedMark>| {
         if members.len() <= lanes {
-            marks.extend(members.iter().enumerate().map(|(lane, &i)| PlacedMark {
-                first: i,
-                count: 1,
-                slot,
-                lane: lane as u8,
+            marks.extend(members.iter().enumerate().map(|(lane, &(i, x))| {
+                let centre = (slot as f64 + 0.5) * slot_px;
+                PlacedMark {
+                    first: i,
+                    count: 1,
+                    slot,
+                    lane: lane as u8,
+                    // Provisional: the wish; `settle` keeps it clear of the neighbours.
+                    nudge_px: (x - centre).round() as i32,
+                }
             }));
         } else {
             marks.push(PlacedMark {
-                first: members[0],
+                first: members[0].0,
                 count: members.len(),
                 slot,
                 lane: 0,
+                nudge_px: 0,
             });
         }
     };
     for (index, x) in events {
         let slot = (x / slot_px).floor() as i64;
         match &mut current {
-            Some((s, members)) if *s == slot => members.push(index),
+            Some((s, members)) if *s == slot => members.push((index, x)),
             _ => {
                 if let Some((s, members)) = current.take() {
                     flush(s, members, &mut marks);
                 }
-                current = Some((slot, vec![index]));
+                current = Some((slot, vec![(index, x)]));
             }
         }
     }
     if let Some((s, members)) = current {
         flush(s, members, &mut marks);
     }
+    settle(&mut marks, slot_px, lanes as u8);
     marks
+}
+
+/// Limits each single mark's slide so it never reaches into a neighbouring
+/// slot that is taken in its row: with a neighbour on a side, the mark keeps
+/// to its own slot on that side; with none, it may use half of the free slot.
+/// Two marks in one row are then at least a slot apart.
+fn settle(marks: &mut [PlacedMark], slot_px: f64, lanes: u8) {
+    let taken: std::collections::HashSet<(i64, u8)> = marks
+        .iter()
+        .flat_map(|m| {
+            let rows = if m.is_merged() {
+                0..lanes
+            } else {
+                m.lane..m.lane + 1
+            };
+            rows.map(move |lane| (m.slot, lane))
+        })
+        .collect();
+    // Whole px, rounded towards the slot, so rounding never closes a gap.
+    let half = (slot_px / 2.0).floor() as i32;
+    for m in marks.iter_mut().filter(|m| !m.is_merged()) {
+        let lo = if taken.contains(&(m.slot - 1, m.lane)) {
+            0
+        } else {
+            -half
+        };
+        let hi = if taken.contains(&(m.slot + 1, m.lane)) {
+            0
+        } else {
+            half
+        };
+        m.nudge_px = m.nudge_px.clamp(lo, hi);
+    }
 }
 
 #[cfg(test)]
@@ -94,35 +142,33 @@ mod tests {
             (6, 53.0),
         ];
         let marks = place_marks(xs, 24.0, 3);
+        let m = |first, count, slot, lane, nudge_px| PlacedMark {
+            first,
+            count,
+            slot,
+            lane,
+            nudge_px,
+        };
         assert_eq!(
             marks,
             vec![
-                PlacedMark {
-                    first: 0,
-                    count: 1,
-                    slot: 0,
-                    lane: 0
-                },
-                PlacedMark {
-                    first: 1,
-                    count: 1,
-                    slot: 0,
-                    lane: 1
-                },
-                PlacedMark {
-                    first: 2,
-                    count: 1,
-                    slot: 1,
-                    lane: 0
-                },
-                PlacedMark {
-                    first: 3,
-                    count: 4,
-                    slot: 2,
-                    lane: 0
-                },
+                // Slot 0 is free to its left: its marks slide towards their dates.
+                m(0, 1, 0, 0, -11),
+                m(1, 1, 0, 1, -7),
+                // Slot 1 has taken slots on both sides in its row: it keeps to itself.
+                m(2, 1, 1, 0, 0),
+                m(3, 4, 2, 0, 0),
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_event_sits_on_its_date() {
+        let marks = place_marks([(0, 100.0), (1, 500.0)], 24.0, 3);
+        for (m, x) in marks.iter().zip([100.0, 500.0]) {
+            let centre = (m.slot as f64 + 0.5) * 24.0 + m.nudge_px as f64;
+            assert!((centre - x).abs() <= 0.5, "{m:?}");
+        }
     }
 
     proptest! {
@@ -148,6 +194,7 @@ mod tests {
                 } else {
                     prop_assert!(m.lane < lanes);
                     prop_assert!(cells.insert((m.slot, m.lane)));
+                    prop_assert!(m.nudge_px.abs() as f64 <= slot / 2.0);
                 }
                 // A mark sits in the slot of each of its events.
                 for &x in &xs[m.first..m.first + m.count] {
@@ -155,6 +202,21 @@ mod tests {
                 }
             }
             prop_assert!(covered.iter().all(|&c| c == 1));
+            // Drawn boxes in one row never overlap, nudges included.
+            let mut boxes: Vec<(u8, f64)> = marks
+                .iter()
+                .flat_map(|m| {
+                    let left = m.slot as f64 * slot + m.nudge_px as f64;
+                    let rows = if m.is_merged() { 0..lanes } else { m.lane..m.lane + 1 };
+                    rows.map(move |lane| (lane, left))
+                })
+                .collect();
+            boxes.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            for w in boxes.windows(2) {
+                if w[0].0 == w[1].0 {
+                    prop_assert!(w[1].1 - w[0].1 >= slot - 1e-9, "{:?}", w);
+                }
+            }
             prop_assert!(marks.windows(2).all(|w| w[0].slot <= w[1].slot && w[0].first < w[1].first));
         }
     }

@@ -155,6 +155,11 @@ impl TimeAxis {
         (p.from + (u - p.u0) / p.u_per_year()).clamp(self.start(), self.end())
     }
 
+    /// Axis length per year around year `t` (collapsed gaps have very little).
+    pub fn u_per_year_at(&self, t: f64) -> f64 {
+        self.piece_by(|p| t < p.to).u_per_year()
+    }
+
     fn piece_by(&self, before_end: impl Fn(&AxisPiece) -> bool) -> &AxisPiece {
         let i = self.pieces.partition_point(|p| !before_end(p));
         &self.pieces[i.min(self.pieces.len() - 1)]

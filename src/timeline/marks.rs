@@ -1,0 +1,173 @@
+//! Event marks on the strip: one button per event, coloured and shaped by its
+//! site's category, stacked or merged by atlas-core so each stays clickable.
+//! Only the marks in view are in the DOM.
+
+use atlas_core::mark_layout::{place_marks, PlacedMark};
+use leptos::prelude::*;
+
+use super::geometry::use_geometry;
+use crate::i18n;
+use crate::map::category_class;
+use crate::state::use_atlas_state;
+
+/// The marks in view.
+#[component]
+pub fn Marks() -> impl IntoView {
+    let geo = use_geometry();
+    let placed = Memo::new(move |_| {
+        let v = geo.view.get();
+        let scale = v.scale();
+        let margin = geo.slot_px / scale;
+        geo.chronology.with(|c| {
+            // Whole slots beyond each edge are left out, so a merged mark never miscounts on screen.
+            let lo = c.us.partition_point(|&u| u < v.u0 - margin);
+            let hi = c.us.partition_point(|&u| u <= v.u1 + margin);
+            place_marks(
+                (lo..hi).map(|i| (i, c.us[i] * scale)),
+                geo.slot_px,
+                geo.lanes,
+            )
+        })
+    });
+
+    // The first frame that shows the marks, for `make bench` (bench/run.mjs reads these names).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || placed.with(Vec::is_empty) {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(|| {
+            crate::perf::mark("atlas:timeline-drawn");
+            crate::perf::measure("atlas:timeline", "atlas:parsed", "atlas:timeline-drawn");
+        });
+        true
+    });
+
+    view! {
+        <ol class="marks">
+            <For each=move || placed.get() key=|m| *m let:mark>
+                {if mark.is_merged() { view! { <MergedMark mark /> }.into_any() } else { view! { <EventMark mark /> }.into_any() }}
+            </For>
+        </ol>
+    }
+}
+
+/// Screen position of a mark's slot, as CSS.
+fn slot_style(mark: PlacedMark) -> impl Fn() -> String + Copy {
+    let geo = use_geometry();
+    move || {
+        let left = mark.slot as f64 * geo.slot_px + mark.nudge_px as f64
+            - geo.view.with(|v| v.u0 * v.scale());
+        let size = geo.slot_px;
+        let (bottom, height) = if mark.is_merged() {
+            (0.0, size * geo.lanes as f64)
+        } else {
+            (mark.lane as f64 * size, size)
+        };
+        format!("left:{left:.1}px;bottom:{bottom:.1}px;width:{size}px;height:{height}px")
+    }
+}
+
+#[component]
+fn EventMark(mark: PlacedMark) -> impl IntoView {
+    let state = use_atlas_state();
+    let geo = use_geometry();
+    let lang = state.lang;
+    let r = geo.chronology.with_untracked(|c| c.refs[mark.first]);
+    let Some(loaded) = state.atlas.get_untracked() else {
+        return ().into_any();
+    };
+    let atlas = &loaded.loaded.atlas;
+    let site = &atlas.sites[r.site];
+    let event = atlas.event(r);
+    let (date, title, site_name) = (event.date, event.title.clone(), site.name.clone());
+    let class = format!("mark event cat-{}", category_class(site.category.name()));
+    let of_selected = move || state.selected.get() == Some(r.site);
+    let of_hovered = move || state.hovered.get() == Some(r.site);
+    let inside = move || state.time.with(|f| f.admits_event(&date));
+    let hover = move |on: bool| {
+        if on {
+            state.hovered.set(Some(r.site));
+        } else if state.hovered.get_untracked() == Some(r.site) {
+            state.hovered.set(None);
+        }
+    };
+    view! {
+        <li>
+            <button
+                class=class
+                class:of-selected=of_selected
+                class:of-hovered=of_hovered
+                class:outside=move || !inside()
+                class:circa=date.circa
+                aria-pressed=move || of_selected().to_string()
+                style=slot_style(mark)
+                on:click=move |_| state.select(Some(r.site))
+                on:pointerenter=move |_| hover(true)
+                on:pointerleave=move |_| hover(false)
+                on:focus=move |_| hover(true)
+                on:blur=move |_| hover(false)
+            >
+                <span class="mark-shape" aria-hidden="true"></span>
+                <span class="mark-label">
+                    <span class="event-date">{move || date.format(lang.get())}</span>
+                    " "
+                    <span class="event-title">{move || title.get(lang.get()).to_owned()}</span>
+                    " "
+                    <span class="event-site">{move || site_name.get(lang.get()).to_owned()}</span>
+                </span>
+            </button>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+fn MergedMark(mark: PlacedMark) -> impl IntoView {
+    let state = use_atlas_state();
+    let geo = use_geometry();
+    let lang = state.lang;
+    let last = mark.first + mark.count - 1;
+    let (refs, u_first, u_last) = geo.chronology.with_untracked(|c| {
+        (
+            (c.refs[mark.first], c.refs[last]),
+            c.us[mark.first],
+            c.us[last],
+        )
+    });
+    let dates = state.atlas.with_untracked(|a| {
+        a.as_ref().map(|a| {
+            let atlas = &a.loaded.atlas;
+            (atlas.event(refs.0).date, atlas.event(refs.1).date)
+        })
+    });
+    let Some((first_date, last_date)) = dates else {
+        return ().into_any();
+    };
+    let label = move || {
+        let l = lang.get();
+        i18n::merged_events(l, mark.count, &first_date.format(l), &last_date.format(l))
+    };
+    view! {
+        <li>
+            <button
+                class="mark merged"
+                style=slot_style(mark)
+                aria-label=label
+                title=label
+                on:click=move |_| {
+                    let v = geo.view.get_untracked();
+                    let closer = v.showing(u_first, u_last);
+                    // Events at one instant never spread out: choosing them then opens the first.
+                    if closer == v {
+                        state.select(Some(refs.0.site));
+                    } else {
+                        geo.set_view(state, closer);
+                    }
+                }
+            >
+                <span aria-hidden="true">{mark.count}</span>
+            </button>
+        </li>
+    }
+    .into_any()
+}
