@@ -17,6 +17,7 @@ pub mod parse;
 pub mod problem;
 pub mod shape;
 pub mod simplify;
+pub mod stream;
 pub mod text;
 pub mod ticks;
 pub mod tiles;

@@ -17,6 +17,7 @@ use crate::model::{
 use crate::outliers;
 use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
 use crate::shape::{self, GeometryErrorKind, Shape};
+use crate::stream;
 use crate::text::{Lang, LocalizedText};
 use crate::typo;
 
@@ -101,56 +102,58 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
             limit: MAX_DATASET_BYTES,
         });
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| FatalError::InvalidJson {
-        line: e.line(),
-        column: e.column(),
-        message: json_error_message(&e),
-    })?;
-    let Value::Object(root) = root else {
-        return Err(FatalError::NotFeatureCollection {
-            found: format!("the top level is {}", kind_of(&root)),
-        });
-    };
-    match root.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => {}
-        Some(other) => {
-            return Err(FatalError::NotFeatureCollection {
-                found: format!("\"type\" is \"{other}\""),
-            })
-        }
-        None => {
-            return Err(FatalError::NotFeatureCollection {
-                found: "no \"type\" member".into(),
-            })
-        }
-    }
-    let Some(Value::Array(features)) = root.get("features") else {
-        return Err(FatalError::NotFeatureCollection {
-            found: "\"features\" is not a list".into(),
-        });
-    };
-
-    let mut problems = Vec::new();
-    let settings = read_settings(root.get("atlas"), &mut problems);
+    // Each feature is validated as soon as it is read, so only one feature's
+    // JSON tree is alive at a time (see `stream`).
     let mut first_by_id: HashMap<String, usize> = HashMap::new();
-    let mut feature_problems: Vec<Vec<Problem>> = Vec::with_capacity(features.len());
+    let mut feature_problems: Vec<Vec<Problem>> = Vec::new();
     let mut sites = Vec::new();
-    for (index, feature) in features.iter().enumerate() {
+    let collection = stream::read_collection(text, &mut |index, feature| {
         let mut reader = FeatureReader {
             index,
             id: None,
             problems: Vec::new(),
             failed: false,
         };
-        let site = reader.site(feature, &mut first_by_id);
+        let site = reader.site(&feature, &mut first_by_id);
         if let Some(site) = site.filter(|_| !reader.failed) {
             sites.push(site);
         }
         feature_problems.push(reader.problems);
+    })
+    .map_err(|e| FatalError::InvalidJson {
+        line: e.line(),
+        column: e.column(),
+        message: json_error_message(&e),
+    })?;
+    if let Some(kind) = collection.not_an_object {
+        return Err(FatalError::NotFeatureCollection {
+            found: format!("the top level is {kind}"),
+        });
     }
+    match collection.kind.as_ref().map(|k| k.as_str()) {
+        Some(Some("FeatureCollection")) => {}
+        Some(Some(other)) => {
+            return Err(FatalError::NotFeatureCollection {
+                found: format!("\"type\" is \"{other}\""),
+            })
+        }
+        Some(None) | None => {
+            return Err(FatalError::NotFeatureCollection {
+                found: "no \"type\" member".into(),
+            })
+        }
+    }
+    if !collection.features_listed {
+        return Err(FatalError::NotFeatureCollection {
+            found: "\"features\" is not a list".into(),
+        });
+    }
+
+    let mut problems = Vec::new();
+    let settings = read_settings(collection.atlas.as_ref(), &mut problems);
     report_outliers(&sites, &mut feature_problems);
     problems.extend(feature_problems.into_iter().flatten());
-    if sites.is_empty() && !features.is_empty() {
+    if sites.is_empty() && collection.feature_count > 0 {
         problems.push(Problem {
             severity: Severity::Error,
             feature: None,
@@ -880,17 +883,6 @@ fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSet
             .and_then(Value::as_str)
             .map(str::to_owned),
         tiles: read_tiles(atlas.get("tiles"), problems),
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -256,3 +256,260 @@ fn an_oversized_file_is_refused_before_parsing() {
     let huge = " ".repeat(atlas_core::MAX_DATASET_BYTES + 1);
     assert!(matches!(load(&huge), Err(FatalError::TooLarge { .. })));
 }
+
+#[test]
+fn what_the_top_level_is_instead_is_said() {
+    for (text, found) in [
+        ("[]", "the top level is a list"),
+        ("\"x\"", "the top level is a string"),
+        ("null", "the top level is null"),
+        ("{}", "no \"type\" member"),
+        (
+            r#"{"type":"FeatureCollection","features":{}}"#,
+            "\"features\" is not a list",
+        ),
+        (
+            r#"{"type":"FeatureCollection"}"#,
+            "\"features\" is not a list",
+        ),
+    ] {
+        assert_eq!(
+            load(text).unwrap_err(),
+            FatalError::NotFeatureCollection {
+                found: found.into()
+            },
+            "{text}"
+        );
+    }
+    // Members may come in any order: features before type.
+    let text = r#"{"features":[],"type":"FeatureCollection"}"#;
+    assert!(load(text).unwrap().atlas.sites.is_empty());
+}
+
+#[test]
+fn dates_written_the_way_other_tools_write_them_become_one_event_each() {
+    let name = json!({ "zh": "纪念碑", "en": "Memorial" });
+    let cases = [
+        (
+            json!({ "date": "1939-06-24" }),
+            "properties.date",
+            "24 June 1939",
+        ),
+        (
+            json!({ "start_date": "1939", "end_date": "1945~" }),
+            "properties.start_date",
+            "c. 1939–1945",
+        ),
+        (
+            json!({ "start": "1939-06-24T00:00:00Z", "end": "1939-06-25T00:00:00Z" }),
+            "properties.start",
+            "24–25 June 1939",
+        ),
+        (json!({ "year": 1939 }), "properties.year", "1939"),
+    ];
+    for (dates, field, shown) in cases {
+        let mut f = site("x");
+        let props = f["properties"].as_object_mut().unwrap();
+        props.remove("events");
+        props.extend(dates.as_object().unwrap().clone());
+        let loaded = load(&collection(vec![f])).unwrap();
+        let site = &loaded.atlas.sites[0];
+        assert_eq!(site.events.len(), 1, "{field}");
+        assert_eq!(site.events[0].date.format(Lang::En), shown);
+        // The event is titled with the site's name, and the mapping is a warning.
+        assert_eq!(site.events[0].title.get(Lang::En), name["en"]);
+        let mapped = loaded
+            .problems
+            .iter()
+            .find(|p| p.kind.code() == "mapped")
+            .unwrap();
+        assert_eq!(
+            (mapped.field.as_str(), mapped.severity),
+            (field, Severity::Warning)
+        );
+    }
+}
+
+#[test]
+fn a_foreign_date_that_does_not_parse_is_still_an_error() {
+    let mut f = site("x");
+    let props = f["properties"].as_object_mut().unwrap();
+    props.remove("events");
+    props.insert("start_date".into(), json!("1939-13"));
+    let loaded = load(&collection(vec![f])).unwrap();
+    assert!(loaded.atlas.sites.is_empty());
+    let error = loaded.errors().next().unwrap();
+    assert_eq!(error.field, "properties.start_date");
+    assert!(matches!(error.kind, ProblemKind::BadDate(_)));
+}
+
+#[test]
+fn names_come_from_title_or_osm_tags_when_name_is_missing() {
+    let mut f = site("x");
+    let props = f["properties"].as_object_mut().unwrap();
+    props.remove("name");
+    props.insert("name:zh".into(), json!("纪念碑"));
+    props.insert("name:en".into(), json!("Memorial"));
+    let loaded = load(&collection(vec![f.clone()])).unwrap();
+    assert_eq!(loaded.atlas.sites[0].name.get(Lang::Zh), "纪念碑");
+    let props = f["properties"].as_object_mut().unwrap();
+    props.remove("name:zh");
+    props.remove("name:en");
+    props.insert("title".into(), json!("Canal route"));
+    let loaded = load(&collection(vec![f])).unwrap();
+    assert_eq!(loaded.atlas.sites[0].name.get(Lang::En), "Canal route");
+    assert!(loaded
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn routes_and_areas_keep_their_shape_and_get_a_marker_inside() {
+    let route = with(
+        site("route"),
+        "/geometry",
+        json!({ "type": "LineString", "coordinates": [[120.40, 31.30, 5.0], [120.60, 31.30, 9.0]] }),
+    );
+    let area = with(
+        site("area"),
+        "/geometry",
+        json!({ "type": "MultiPolygon", "coordinates": [[[[120.3, 31.3], [120.4, 31.3], [120.4, 31.4], [120.3, 31.4], [120.3, 31.3]]]] }),
+    );
+    let loaded = load(&collection(vec![route, area])).unwrap();
+    assert_eq!(loaded.problems, vec![]);
+    let route = &loaded.atlas.sites[0];
+    let p = route.position.unwrap();
+    assert!(
+        (p.lon - 120.5).abs() < 1e-9 && (p.lat - 31.3).abs() < 1e-9,
+        "{p:?}"
+    );
+    assert_eq!(route.shape.as_ref().unwrap().lines[0].len(), 2);
+    let area = &loaded.atlas.sites[1];
+    let a = area.position.unwrap();
+    assert!(
+        a.lon > 120.3 && a.lon < 120.4 && a.lat > 31.3 && a.lat < 31.4,
+        "{a:?}"
+    );
+}
+
+#[test]
+fn media_need_a_safe_source_and_alt_text() {
+    let with_media = |id: &str, media: Value| {
+        let mut f = site(id);
+        f["properties"]["media"] = media;
+        f
+    };
+    let good = with_media(
+        "good",
+        json!([{ "src": "media/gate.jpg", "alt": { "zh": "大门", "en": "The gate" }, "license": "CC BY 4.0" }]),
+    );
+    let no_alt = with_media("no-alt", json!([{ "src": "media/gate.jpg" }]));
+    let unsafe_src = with_media(
+        "unsafe",
+        json!([{ "src": "javascript:alert(1)", "alt": "x" }]),
+    );
+    let loaded = load(&collection(vec![good, no_alt, unsafe_src])).unwrap();
+    let ids: Vec<_> = loaded.atlas.sites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["good"]);
+    assert_eq!(
+        loaded.atlas.sites[0].media[0].license.as_deref(),
+        Some("CC BY 4.0")
+    );
+    let kinds: Vec<_> = loaded
+        .errors()
+        .map(|p| (p.field.as_str(), p.kind.code()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("properties.media[0].alt", "missing-alt"),
+            ("properties.media[0].src", "unsafe-url")
+        ]
+    );
+}
+
+#[test]
+fn misspelt_fields_are_named_with_what_they_probably_mean() {
+    let mut f = site("x");
+    let props = f["properties"].as_object_mut().unwrap();
+    let events = props.remove("events").unwrap();
+    props.insert("evnets".into(), events);
+    props.insert("prop0".into(), json!("ignored silently"));
+    let loaded = load(&collection(vec![f])).unwrap();
+    let typo = loaded
+        .problems
+        .iter()
+        .find(|p| p.kind.code() == "likely-typo")
+        .unwrap();
+    assert_eq!(typo.field, "properties.evnets");
+    assert_eq!(
+        typo.kind.message(Lang::En),
+        "unknown field \"evnets\", probably meant \"events\"; rename it, or it is ignored"
+    );
+    assert_eq!(
+        loaded
+            .problems
+            .iter()
+            .filter(|p| p.kind.code() == "likely-typo")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_point_far_from_all_the_others_is_a_warning_that_keeps_it() {
+    let mut features: Vec<Value> = [
+        (120.34, 31.34),
+        (120.51, 31.39),
+        (120.43, 31.30),
+        (120.58, 31.29),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (lon, lat))| {
+        with(
+            site(&format!("s{i}")),
+            "/geometry/coordinates",
+            json!([lon, lat]),
+        )
+    })
+    .collect();
+    features.push(with(
+        site("far"),
+        "/geometry/coordinates",
+        json!([12.05, 31.38]),
+    ));
+    let loaded = load(&collection(features)).unwrap();
+    assert_eq!(loaded.atlas.sites.len(), 5);
+    let far: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.kind.code() == "far-from-others")
+        .collect();
+    assert_eq!(far.len(), 1);
+    assert_eq!(
+        (far[0].feature, far[0].id.as_deref()),
+        (Some(4), Some("far"))
+    );
+}
+
+#[test]
+fn problems_come_settings_first_then_by_feature_then_the_collection() {
+    let text = json!({
+        "type": "FeatureCollection",
+        "atlas": { "tittle": "x" },
+        "features": [
+            with(site("a"), "/properties/events/0/date", json!("bad")),
+            with(site("b"), "/properties/name", json!({ "zh": "乙" })),
+        ]
+    })
+    .to_string();
+    let places: Vec<_> = load(&text)
+        .unwrap()
+        .problems
+        .iter()
+        .map(|p| p.feature)
+        .collect();
+    assert_eq!(places, [None, Some(0), Some(1)]);
+}
