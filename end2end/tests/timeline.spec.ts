@@ -135,20 +135,25 @@ test.describe('playback', () => {
     await page.keyboard.press('Space');
     await expect(timelineRegion(page).getByRole('button', { name: 'Play' })).toBeVisible();
     const paused = await handle.getAttribute('aria-valuenow');
-    // Paused means still: no frame or timer keeps moving the cursor.
-    const frames = await page.evaluate(
+    // Paused means idle: once the URL has caught up, nothing asks for a frame
+    // or a timer, and the cursor stays where it is.
+    await expect(page).toHaveURL(/[?&]t=19[34]\d/);
+    const scheduled = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
-          let changes = 0;
-          const slider = document.querySelector('.handle.cursor')!;
-          const seen = new MutationObserver(() => changes++);
-          seen.observe(slider, { attributes: true, attributeFilter: ['aria-valuenow'] });
-          setTimeout(() => { seen.disconnect(); resolve(changes); }, 1500);
+          let calls = 0;
+          const [raf, timeout, interval] = [window.requestAnimationFrame, window.setTimeout, window.setInterval];
+          window.requestAnimationFrame = ((cb: FrameRequestCallback) => (calls++, raf.call(window, cb))) as typeof raf;
+          window.setInterval = ((...a: Parameters<typeof interval>) => (calls++, interval.apply(window, a))) as typeof interval;
+          window.setTimeout = ((...a: Parameters<typeof timeout>) => (calls++, timeout.apply(window, a))) as typeof timeout;
+          timeout.call(window, () => {
+            Object.assign(window, { requestAnimationFrame: raf, setTimeout: timeout, setInterval: interval });
+            resolve(calls);
+          }, 1500);
         }),
     );
-    expect(frames).toBe(0);
+    expect(scheduled).toBe(0);
     await expect(handle).toHaveAttribute('aria-valuenow', paused!);
-    await expect(page).toHaveURL(/[?&]t=19[34]\d/);
 
     // Space on the slider plays again.
     await handle.focus();
