@@ -247,6 +247,34 @@ test.describe('the time axis', () => {
     await expect(page.locator('.axis-break')).toHaveCount(1);
   });
 
+  test('two fingers pinch the axis wider', async ({ page }) => {
+    await page.goto('/?lang=en');
+    const timeline = timelineRegion(page);
+    const raid = timeline.getByRole('button', { name: /Night raid on Xushuguan/ });
+    const siege = timeline.getByRole('button', { name: /1944 Siege of Chongshan/ });
+    await expect(raid).toBeVisible();
+    const gap = async () => (await siege.boundingBox())!.x - (await raid.boundingBox())!.x;
+    const before = await gap();
+    const strip = (await page.locator('.strip').boundingBox())!;
+    const y = strip.y + 10;
+    const x0 = (await raid.boundingBox())!.x;
+    // Two touch pointers on the bare strip, moving apart from 100 px to 200 px.
+    await page.locator('.strip').evaluate((el, { x0, y }) => {
+      const fire = (type: string, id: number, x: number) =>
+        el.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: y, button: 0, bubbles: true, isPrimary: id === 1 }));
+      fire('pointerdown', 1, x0 - 50);
+      fire('pointerdown', 2, x0 + 50);
+      for (let i = 1; i <= 10; i++) {
+        fire('pointermove', 1, x0 - 50 - 5 * i);
+        fire('pointermove', 2, x0 + 50 + 5 * i);
+      }
+      fire('pointerup', 1, x0 - 100);
+      fire('pointerup', 2, x0 + 100);
+    }, { x0, y });
+    await expect.poll(gap).toBeGreaterThan(before * 1.6);
+    expect(await gap()).toBeLessThan(before * 2.5);
+  });
+
   test('crowded events merge into one mark that zooms in when chosen @phone', async ({ page }) => {
     await page.goto('/?lang=en');
     const merged = timelineRegion(page).getByRole('button', { name: /^\d+ events, .*: spread out$/ }).first();
