@@ -337,3 +337,58 @@ pub fn exit_code(reports: &[FileReport], strict: bool) -> u8 {
         0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Args, String> {
+        parse_args(list.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn options_come_in_both_spellings_and_any_order() {
+        let a = args(&[
+            "a.geojson",
+            "--format=json",
+            "--strict",
+            "--lang",
+            "zh-CN",
+            "b.geojson",
+        ])
+        .unwrap();
+        assert_eq!(a.files, ["a.geojson", "b.geojson"]);
+        assert!(a.json && a.strict);
+        assert_eq!(a.lang, Lang::Zh);
+        let b = args(&["--format", "text", "--", "--odd-name.geojson"]).unwrap();
+        assert!(!b.json);
+        assert_eq!(b.files, ["--odd-name.geojson"]);
+    }
+
+    #[test]
+    fn mistakes_in_the_command_line_are_said_plainly() {
+        assert_eq!(args(&[]).unwrap_err(), "no dataset given");
+        assert_eq!(
+            args(&["--format", "xml", "a"]).unwrap_err(),
+            "unknown format \"xml\" (text or json)"
+        );
+        assert_eq!(
+            args(&["--lang", "fr", "a"]).unwrap_err(),
+            "unknown language \"fr\" (en or zh)"
+        );
+        assert_eq!(
+            args(&["a", "--format"]).unwrap_err(),
+            "--format needs a value"
+        );
+        assert_eq!(args(&["-x", "a"]).unwrap_err(), "unknown option -x");
+        assert!(args(&["--help"]).unwrap().help);
+    }
+
+    #[test]
+    fn exit_codes_follow_the_worst_problem() {
+        let clean = check_text("c", r#"{"type":"FeatureCollection","features":[]}"#);
+        let fatal = check_text("f", "not json");
+        assert_eq!(exit_code(std::slice::from_ref(&clean), true), 0);
+        assert_eq!(exit_code(&[clean, fatal], false), 2);
+    }
+}
