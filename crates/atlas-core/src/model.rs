@@ -277,8 +277,13 @@ impl Atlas {
         self.sites.iter().position(|s| s.id == id)
     }
 
-    /// Bounds of the located sites, or `None` if no site is located.
+    /// Bounds of the located sites, whole routes and areas included (so a
+    /// fitted map shows all of them), or `None` if no site is located.
     pub fn bounds(&self) -> Option<Bounds> {
-        Bounds::around(self.sites.iter().filter_map(|s| s.position))
+        Bounds::around(self.sites.iter().flat_map(|s| {
+            s.position
+                .into_iter()
+                .chain(s.shape.iter().flat_map(|shape| shape.positions()))
+        }))
     }
 }

@@ -513,3 +513,18 @@ fn problems_come_settings_first_then_by_feature_then_the_collection() {
         .collect();
     assert_eq!(places, [None, Some(0), Some(1)]);
 }
+
+#[test]
+fn the_bounds_hold_whole_routes_not_only_their_markers() {
+    let route = with(
+        site("route"),
+        "/geometry",
+        json!({ "type": "LineString", "coordinates": [[120.0, 31.0], [121.0, 32.0]] }),
+    );
+    let atlas = load(&collection(vec![route])).unwrap().atlas;
+    let b = atlas.bounds().unwrap();
+    assert_eq!(
+        (b.min.lon, b.min.lat, b.max.lon, b.max.lat),
+        (120.0, 31.0, 121.0, 32.0)
+    );
+}
