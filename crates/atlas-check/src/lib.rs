@@ -236,7 +236,7 @@ impl FileReport {
                 plural(warnings, "warning", "warnings"),
             ),
             (Outcome::Loaded { sites, .. }, Lang::Zh) => {
-                format!("显示 {sites} 处地点，{errors} 个错误，{warnings} 个警告")
+                format!("显示 {sites} 处地点，{errors} 个错误，{warnings} 条提醒")
             }
         }
     }
@@ -255,7 +255,7 @@ fn severity_word(severity: Severity, lang: Lang) -> &'static str {
         (Severity::Error, Lang::En) => "error",
         (Severity::Warning, Lang::En) => "warning",
         (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
+        (Severity::Warning, Lang::Zh) => "提醒",
     }
 }
 

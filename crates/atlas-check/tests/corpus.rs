@@ -56,7 +56,7 @@ fn every_message_also_exists_in_chinese() {
         let (en, zh) = (report.lines(Lang::En), report.lines(Lang::Zh));
         assert_eq!(en.len(), zh.len());
         for (en, zh) in en.iter().zip(&zh) {
-            assert!(zh.starts_with("错误: ") || zh.starts_with("警告: "), "{zh}");
+            assert!(zh.starts_with("错误: ") || zh.starts_with("提醒: "), "{zh}");
             // Field names and values stay as written; the explanation is Chinese.
             assert!(
                 zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
