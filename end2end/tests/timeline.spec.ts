@@ -226,6 +226,12 @@ test.describe('the time axis', () => {
     const years = (await labels.allTextContents()).map(Number);
     expect(years.some((y) => y < 600)).toBe(true);
     expect(years.some((y) => y >= 2000)).toBe(true);
+    // The temple's founding, c. 502–519, is a period: its bar runs from 502 to the end of 519, 18 years.
+    const temple = timelineRegion(page).getByRole('button', { name: /c\. 502–519/ });
+    const bar = (await temple.locator('.mark-range').boundingBox())!;
+    const tickAt = async (label: string) => (await page.locator('.tick', { hasText: new RegExp(`^${label}$`) }).boundingBox())!.x;
+    const tenYears = (await tickAt('520')) - (await tickAt('510'));
+    expect(bar.width / tenYears).toBeCloseTo(1.8, 1);
 
     // Wheel zoom about the pointer ends on month ticks.
     const strip = (await page.locator('.strip').boundingBox())!;

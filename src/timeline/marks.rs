@@ -84,6 +84,12 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     let of_selected = move || state.selected.get() == Some(r.site);
     let of_hovered = move || state.hovered.get() == Some(r.site);
     let inside = move || state.time.with(|f| f.admits_event(&date));
+    // A period (502–519, 26–27 April 1949) draws its length as a bar from the mark.
+    let is_period = date.end.is_some_and(|end| end != date.start);
+    let range_style = move || {
+        let width = geo.x_of(date.end_years()) - geo.x_of(date.start_years());
+        format!("width:{:.1}px", width.max(0.0))
+    };
     let hover = move |on: bool| {
         if on {
             state.hovered.set(Some(r.site));
@@ -107,6 +113,7 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
                 on:focus=move |_| hover(true)
                 on:blur=move |_| hover(false)
             >
+                {is_period.then(|| view! { <span class="mark-range" aria-hidden="true" style=range_style></span> })}
                 <span class="mark-shape" aria-hidden="true"></span>
                 <span class="mark-label">
                     <span class="event-date">{move || date.format(lang.get())}</span>
