@@ -216,6 +216,7 @@ def main(argv: list[str]) -> int:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
             f.write("\n")
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; it is only test data
         os.replace(tmp, args.out)
     except BaseException:
         os.unlink(tmp)
