@@ -26,7 +26,7 @@ const dist = process.env.E2E_DIST ?? '../dist';
 
 export default defineConfig({
   testDir: './tests',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUT ?? 'test-results',
   reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
   workers: 2,
   retries: 0,

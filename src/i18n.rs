@@ -58,6 +58,8 @@ pub enum Ui {
     Sites,
     /// Heading of the map legend.
     Legend,
+    /// Name of the focusable map surface, with its keys.
+    MapSurface,
     // The timeline's controls.
     /// Time-filter mode: everything.
     AllTime,
@@ -137,6 +139,10 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::FitTime => ("显示完整时间轴", "Show whole timeline"),
         Ui::ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
         Ui::Legend => ("图例", "Legend"),
+        Ui::MapSurface => (
+            "可操作地图：方向键平移，+ 和 − 缩放，Home 键复位",
+            "Interactive map: arrow keys pan, + and − zoom, Home resets",
+        ),
     };
     match lang {
         Lang::Zh => zh,
@@ -284,6 +290,7 @@ mod tests {
             PickASite,
             Sites,
             Legend,
+            MapSurface,
             AllTime,
             AsOf,
             Period,

@@ -25,7 +25,10 @@ pub struct Camera {
 impl Camera {
     /// A camera for the map's viewport.
     pub fn new(state: AtlasState) -> Self {
-        Self { state, generation: StoredValue::new(0) }
+        Self {
+            state,
+            generation: StoredValue::new(0),
+        }
     }
 
     /// Stops whatever move is running.
@@ -55,6 +58,21 @@ impl Camera {
             });
             t < 1.0
         });
+    }
+
+    /// Back to the view that shows every site ("Reset view", the Home key).
+    /// Flies there rather than jumping, so markers move instead of blinking.
+    pub fn reset(&self) {
+        let fitted = self.state.viewport.get_untracked().and_then(|v| {
+            self.state.atlas.with_untracked(|a| {
+                a.as_ref()
+                    .map(|a| super::fitted_view(&a.loaded.atlas, v.width, v.height))
+            })
+        });
+        match fitted {
+            Some(target) => self.fly_to(target),
+            None => self.state.viewport.set(None),
+        }
     }
 
     /// Keeps the map moving after a flick, slowing down smoothly.
@@ -89,7 +107,12 @@ impl Camera {
     }
 }
 
-fn frame(generation: StoredValue<u64>, mine: u64, start: f64, mut step: Box<dyn FnMut(f64) -> bool>) {
+fn frame(
+    generation: StoredValue<u64>,
+    mine: u64,
+    start: f64,
+    mut step: Box<dyn FnMut(f64) -> bool>,
+) {
     request_animation_frame(move || {
         if generation.try_get_value() != Some(mine) {
             return;
@@ -101,12 +124,18 @@ fn frame(generation: StoredValue<u64>, mine: u64, start: f64, mut step: Box<dyn 
 }
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Whether the visitor asked the system for less motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }

@@ -14,7 +14,10 @@ pub fn MapControls(camera: Camera) -> impl IntoView {
     let lang = state.lang;
     let zoom = move |delta: f64| {
         if let Some(v) = state.viewport.get_untracked() {
-            let centre = ScreenPoint { x: v.width / 2.0, y: v.height / 2.0 };
+            let centre = ScreenPoint {
+                x: v.width / 2.0,
+                y: v.height / 2.0,
+            };
             camera.fly_to(v.zoomed_about(centre, delta));
         }
     };
@@ -26,10 +29,7 @@ pub fn MapControls(camera: Camera) -> impl IntoView {
             <button class="zoom-out" aria-label=move || t(lang.get(), Ui::ZoomOut) title=move || t(lang.get(), Ui::ZoomOut) on:click=move |_| zoom(-1.0)>
                 <span aria-hidden="true">"−"</span>
             </button>
-            <button class="reset-view" aria-label=move || t(lang.get(), Ui::ResetView) title=move || t(lang.get(), Ui::ResetView) on:click=move |_| {
-                camera.stop();
-                state.viewport.set(None);
-            }>
+            <button class="reset-view" aria-label=move || t(lang.get(), Ui::ResetView) title=move || t(lang.get(), Ui::ResetView) on:click=move |_| camera.reset()>
                 <span aria-hidden="true">"⌂"</span>
             </button>
         </div>

@@ -84,7 +84,10 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
         move |ev: web_sys::WheelEvent| {
             ev.prevent_default();
             camera.stop();
-            let Some(anchor) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else { return };
+            let Some(anchor) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64)
+            else {
+                return;
+            };
             let pixels = match ev.delta_mode() {
                 1 => ev.delta_y() * 16.0,
                 2 => ev.delta_y() * 400.0,
@@ -101,7 +104,9 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
         }
-        let Some(p) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else { return };
+        let Some(p) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else {
+            return;
+        };
         camera.stop();
         gesture.update_value(|g| {
             g.pointers.retain(|(id, _)| *id != ev.pointer_id());
@@ -118,15 +123,22 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
             }
         });
         if gesture.with_value(|g| g.pointers.len() >= 2) {
-            capture(surface, &gesture.with_value(|g| g.pointers.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
+            capture(
+                surface,
+                &gesture.with_value(|g| g.pointers.iter().map(|(id, _)| *id).collect::<Vec<_>>()),
+            );
         }
     };
 
     let pointer_move = move |ev: PointerEvent| {
-        let Some(p) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else { return };
+        let Some(p) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else {
+            return;
+        };
         let id = ev.pointer_id();
         let mut g = gesture.get_value();
-        let Some(slot) = g.pointers.iter().position(|(pid, _)| *pid == id) else { return };
+        let Some(slot) = g.pointers.iter().position(|(pid, _)| *pid == id) else {
+            return;
+        };
         let before: Vec<ScreenPoint> = g.pointers.iter().map(|(_, q)| *q).collect();
         g.pointers[slot].1 = p;
         if g.pointers.len() >= 2 {
@@ -134,7 +146,10 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
             let after: Vec<ScreenPoint> = g.pointers.iter().take(2).map(|(_, q)| *q).collect();
             let (c1, d1) = centroid_and_spread(&after);
             if d0 > 0.0 && d1 > 0.0 {
-                change(&|v| v.panned(c1.x - c0.x, c1.y - c0.y).zoomed_about(c1, (d1 / d0).log2()));
+                change(&|v| {
+                    v.panned(c1.x - c0.x, c1.y - c0.y)
+                        .zoomed_about(c1, (d1 / d0).log2())
+                });
             }
         } else {
             let start = g.start.unwrap_or(p);
@@ -156,7 +171,13 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
 
     let pointer_up = move |ev: PointerEvent| {
         let mut g = gesture.get_value();
-        let Some(slot) = g.pointers.iter().position(|(pid, _)| *pid == ev.pointer_id()) else { return };
+        let Some(slot) = g
+            .pointers
+            .iter()
+            .position(|(pid, _)| *pid == ev.pointer_id())
+        else {
+            return;
+        };
         let (_, released) = g.pointers.remove(slot);
         let cancelled = ev.type_() == "pointercancel";
         if let Some(el) = surface.get_untracked() {
@@ -175,9 +196,10 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
             }
             0 if !g.panning && !g.pinched && !cancelled && !on_control(&ev) => {
                 let t = now();
-                let double = g
-                    .last_tap
-                    .is_some_and(|(t0, p0)| t - t0 <= DOUBLE_TAP_MS && (released.x - p0.x).hypot(released.y - p0.y) <= DOUBLE_TAP_PX);
+                let double = g.last_tap.is_some_and(|(t0, p0)| {
+                    t - t0 <= DOUBLE_TAP_MS
+                        && (released.x - p0.x).hypot(released.y - p0.y) <= DOUBLE_TAP_PX
+                });
                 if double {
                     g.last_tap = None;
                     if let Some(v) = state.viewport.get_untracked() {
@@ -193,9 +215,18 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
     };
 
     let key_down = move |ev: KeyboardEvent| {
-        let Some(v) = state.viewport.get_untracked() else { return };
-        let centre = ScreenPoint { x: v.width / 2.0, y: v.height / 2.0 };
-        let step = if ev.shift_key() { KEY_PAN * 3.0 } else { KEY_PAN };
+        let Some(v) = state.viewport.get_untracked() else {
+            return;
+        };
+        let centre = ScreenPoint {
+            x: v.width / 2.0,
+            y: v.height / 2.0,
+        };
+        let step = if ev.shift_key() {
+            KEY_PAN * 3.0
+        } else {
+            KEY_PAN
+        };
         let next = match ev.key().as_str() {
             "ArrowLeft" => v.panned(step, 0.0),
             "ArrowRight" => v.panned(-step, 0.0),
@@ -205,8 +236,7 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
             "-" | "_" => v.zoomed_about(centre, -1.0),
             "Home" => {
                 ev.prevent_default();
-                camera.stop();
-                state.viewport.set(None);
+                camera.reset();
                 return;
             }
             _ => return,
@@ -227,18 +257,34 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
 /// Selecting a site from anywhere (marker, timeline, link) flies the map to it.
 pub fn fly_to_selection(state: AtlasState, camera: Camera) {
     Effect::new(move |_| {
-        let Some(index) = state.selected.get() else { return };
-        let position =
-            state.atlas.with_untracked(|a| a.as_ref().and_then(|a| a.loaded.atlas.sites.get(index)?.position));
-        let (Some(position), Some(v)) = (position, state.viewport.get_untracked()) else { return };
+        let Some(index) = state.selected.get() else {
+            return;
+        };
+        let position = state.atlas.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|a| a.loaded.atlas.sites.get(index)?.position)
+        });
+        let (Some(position), Some(v)) = (position, state.viewport.get_untracked()) else {
+            return;
+        };
         let center: WorldPoint = position.to_world();
-        camera.fly_to(Viewport { center, zoom: v.zoom.max(SITE_ZOOM), ..v });
+        camera.fly_to(Viewport {
+            center,
+            zoom: v.zoom.max(SITE_ZOOM),
+            ..v
+        });
     });
 }
 
 fn centroid_and_spread(points: &[ScreenPoint]) -> (ScreenPoint, f64) {
     let (a, b) = (points[0], points[1]);
-    (ScreenPoint { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 }, (a.x - b.x).hypot(a.y - b.y))
+    (
+        ScreenPoint {
+            x: (a.x + b.x) / 2.0,
+            y: (a.y + b.y) / 2.0,
+        },
+        (a.x - b.x).hypot(a.y - b.y),
+    )
 }
 
 /// Pixels per millisecond over the last few samples, if the pointer was still moving.
@@ -265,11 +311,16 @@ fn capture(surface: NodeRef<Div>, pointers: &[i32]) {
 }
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Converts client coordinates to the surface's own.
 pub fn local_point(surface: NodeRef<Div>, client_x: f64, client_y: f64) -> Option<ScreenPoint> {
     let rect = surface.get_untracked()?.get_bounding_client_rect();
-    Some(ScreenPoint { x: client_x - rect.left(), y: client_y - rect.top() })
+    Some(ScreenPoint {
+        x: client_x - rect.left(),
+        y: client_y - rect.top(),
+    })
 }

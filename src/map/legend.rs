@@ -20,7 +20,12 @@ pub fn Legend() -> impl IntoView {
                 present.push(site.category.clone());
             }
         }
-        let rank = |c: &Category| Category::KNOWN.iter().position(|k| *k == c.name()).unwrap_or(usize::MAX);
+        let rank = |c: &Category| {
+            Category::KNOWN
+                .iter()
+                .position(|k| *k == c.name())
+                .unwrap_or(usize::MAX)
+        };
         present.sort_by_key(rank);
         let items: Vec<_> = present
             .into_iter()
@@ -34,8 +39,13 @@ pub fn Legend() -> impl IntoView {
                 }
             })
             .collect();
+        // On a phone the legend starts folded, so it does not cover the map.
+        let roomy = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w > 760.0);
         Some(view! {
-            <details class="legend" open>
+            <details class="legend" open=roomy>
                 <summary>{move || t(lang.get(), Ui::Legend)}</summary>
                 <ul>{items}</ul>
             </details>

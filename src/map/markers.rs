@@ -14,14 +14,14 @@ use crate::i18n;
 use crate::state::{use_atlas_state, AtlasState};
 
 /// Markers closer than this (CSS px) on screen are spread on a small ring, so each stays clickable.
-const SPREAD_GAP: f64 = 26.0;
+const SPREAD_GAP: f64 = 44.0;
 const SPREAD_RADIUS: f64 = 16.0;
 /// Up to this many sites in view, every site shows on its own; clusters are for crowds.
 const CLUSTER_ABOVE: usize = 40;
 /// Uncertainty circles smaller than this on screen would only be noise.
 const MIN_VISIBLE_RADIUS: f64 = 8.0;
 /// Items this far outside the view are already in the DOM, so a pan shows no gaps.
-const VIEW_MARGIN_PX: f64 = 64.0;
+const VIEW_MARGIN_PX: f64 = 96.0;
 /// Opening a cluster keeps its members this far from the edges.
 const CLUSTER_PADDING: f64 = 64.0;
 
@@ -47,7 +47,21 @@ impl Mark {
 #[component]
 pub fn Markers(camera: Camera) -> impl IntoView {
     let state = use_atlas_state();
-    let marks = Memo::new(move |_| visible_marks(state));
+    // Which sites the time filter lets through, worked out once per filter change, not per frame.
+    let admitted = Memo::new(move |_| {
+        let filter = state.time.get();
+        state.atlas.with(|a| {
+            a.as_ref().map(|a| {
+                a.loaded
+                    .atlas
+                    .sites
+                    .iter()
+                    .map(|s| filter.admits(s))
+                    .collect::<Vec<bool>>()
+            })
+        })
+    });
+    let marks = Memo::new(move |_| visible_marks(state, admitted));
     // Where markers would overlap, each gets an offset; recomputed as the view changes.
     let spread = Memo::new(move |_| {
         let v = state.viewport.get()?;
@@ -61,7 +75,14 @@ pub fn Markers(camera: Camera) -> impl IntoView {
                 .collect();
             let points: Vec<ScreenPoint> = sites.iter().map(|(_, p)| *p).collect();
             let offsets = spread_crowded(&points, SPREAD_GAP, SPREAD_RADIUS);
-            Some(sites.iter().map(|(i, _)| *i).zip(offsets).filter(|(_, o)| *o != (0.0, 0.0)).collect::<HashMap<_, _>>())
+            Some(
+                sites
+                    .iter()
+                    .map(|(i, _)| *i)
+                    .zip(offsets)
+                    .filter(|(_, o)| *o != (0.0, 0.0))
+                    .collect::<HashMap<_, _>>(),
+            )
         })
     });
     view! {
@@ -74,53 +95,77 @@ pub fn Markers(camera: Camera) -> impl IntoView {
     }
 }
 
-fn visible_marks(state: AtlasState) -> Vec<Mark> {
-    let Some(viewport) = state.viewport.get() else { return Vec::new() };
-    let filter = state.time.get();
+fn visible_marks(state: AtlasState, admitted: Memo<Option<Vec<bool>>>) -> Vec<Mark> {
+    let Some(viewport) = state.viewport.get() else {
+        return Vec::new();
+    };
     let selected = state.selected.get();
-    state.atlas.with(|loaded| {
-        let Some(loaded) = loaded else { return Vec::new() };
-        let atlas = &loaded.loaded.atlas;
-        // The selected site always stands on its own, never hidden inside a cluster.
-        let admit = |i: usize| Some(i) != selected && filter.admits(&atlas.sites[i]);
-        let clustered = loaded.clusters.query(&viewport, VIEW_MARGIN_PX, admit);
-        let in_view: usize = clustered.iter().map(|item| match item {
-            MapItem::Site { .. } => 1,
-            MapItem::Cluster(c) => c.count,
-        }).sum();
-        // Few sites in view: show each one, spread apart where they overlap.
-        let items = if in_view <= CLUSTER_ABOVE {
-            loaded.clusters.query(&unclustered(viewport), VIEW_MARGIN_PX, admit)
-        } else {
-            clustered
+    admitted.with(|admitted| {
+        let Some(admitted) = admitted else {
+            return Vec::new();
         };
-        let mut marks: Vec<Mark> = items
-            .into_iter()
-            .map(|item| match item {
-                MapItem::Site { site, at } => Mark::Site { site, at },
-                MapItem::Cluster(c) => Mark::Cluster(c),
-            })
-            .collect();
-        if let Some(i) = selected.filter(|i| filter.admits(&atlas.sites[*i])) {
-            if let Some(p) = atlas.sites[i].position {
-                marks.push(Mark::Site { site: i, at: p.to_world() });
+        state.atlas.with(|loaded| {
+            let Some(loaded) = loaded else {
+                return Vec::new();
+            };
+            // The selected site always stands on its own, never hidden inside a cluster.
+            let admit = |i: usize| Some(i) != selected && admitted.get(i).copied().unwrap_or(false);
+            let clustered = loaded.clusters.query(&viewport, VIEW_MARGIN_PX, admit);
+            let in_view: usize = clustered
+                .iter()
+                .map(|item| match item {
+                    MapItem::Site { .. } => 1,
+                    MapItem::Cluster(c) => c.count,
+                })
+                .sum();
+            // Few sites in view: show each one, spread apart where they overlap.
+            let items = if in_view <= CLUSTER_ABOVE {
+                loaded
+                    .clusters
+                    .query(&unclustered(viewport), VIEW_MARGIN_PX, admit)
+            } else {
+                clustered
+            };
+            let mut marks: Vec<Mark> = items
+                .into_iter()
+                .map(|item| match item {
+                    MapItem::Site { site, at } => Mark::Site { site, at },
+                    MapItem::Cluster(c) => Mark::Cluster(c),
+                })
+                .collect();
+            if let Some(i) = selected.filter(|i| admitted.get(*i).copied().unwrap_or(false)) {
+                if let Some(p) = loaded.loaded.atlas.sites[i].position {
+                    marks.push(Mark::Site {
+                        site: i,
+                        at: p.to_world(),
+                    });
+                }
             }
-        }
-        marks
+            marks
+        })
     })
 }
 
 /// The same ground as `v`, at a zoom where the index holds single sites only.
 fn unclustered(v: Viewport) -> Viewport {
     let k = (CLUSTER_FREE_ZOOM - v.zoom).exp2();
-    Viewport { zoom: CLUSTER_FREE_ZOOM, width: v.width * k, height: v.height * k, ..v }
+    Viewport {
+        zoom: CLUSTER_FREE_ZOOM,
+        width: v.width * k,
+        height: v.height * k,
+        ..v
+    }
 }
 
 /// Above the index's last clustering level (see load.rs), every site stands alone.
 const CLUSTER_FREE_ZOOM: f64 = 17.0;
 
 #[component]
-fn SiteMarker(site: usize, at: WorldPoint, spread: Memo<Option<HashMap<usize, (f64, f64)>>>) -> impl IntoView {
+fn SiteMarker(
+    site: usize,
+    at: WorldPoint,
+    spread: Memo<Option<HashMap<usize, (f64, f64)>>>,
+) -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang;
     let Some((name, category)) = state.atlas.with_untracked(|a| {
@@ -131,7 +176,9 @@ fn SiteMarker(site: usize, at: WorldPoint, spread: Memo<Option<HashMap<usize, (f
     };
     let label = name.clone();
     let style = move || {
-        let (ox, oy) = spread.with(|m| m.as_ref().and_then(|m| m.get(&site).copied())).unwrap_or((0.0, 0.0));
+        let (ox, oy) = spread
+            .with(|m| m.as_ref().and_then(|m| m.get(&site).copied()))
+            .unwrap_or((0.0, 0.0));
         state.viewport.with(|v| match v {
             Some(v) => {
                 let p = v.to_screen(at);
@@ -201,8 +248,17 @@ fn opened(v: Viewport, bounds: (WorldPoint, WorldPoint)) -> Viewport {
         min: atlas_core::LonLat::new(a.lon.min(b.lon), a.lat.min(b.lat)),
         max: atlas_core::LonLat::new(a.lon.max(b.lon), a.lat.max(b.lat)),
     };
-    let fitted = Viewport::fit(extent, v.width, v.height, CLUSTER_PADDING, atlas_core::geo::MAX_ZOOM);
-    Viewport { zoom: fitted.zoom.max(v.zoom + 1.0).min(atlas_core::geo::MAX_ZOOM), ..fitted }
+    let fitted = Viewport::fit(
+        extent,
+        v.width,
+        v.height,
+        CLUSTER_PADDING,
+        atlas_core::geo::MAX_ZOOM,
+    );
+    Viewport {
+        zoom: fitted.zoom.max(v.zoom + 1.0).min(atlas_core::geo::MAX_ZOOM),
+        ..fitted
+    }
 }
 
 /// "12", "1.2k", "36k": the number inside a cluster disc.
@@ -235,8 +291,17 @@ pub fn UncertaintyCircles() -> impl IntoView {
                     let p = s.position?;
                     let r = s.location.precision_m? / v.metres_per_pixel(p.lat);
                     let at = v.to_screen(p.to_world());
-                    let in_view = at.x + r >= 0.0 && at.y + r >= 0.0 && at.x - r <= v.width && at.y - r <= v.height;
-                    (r >= MIN_VISIBLE_RADIUS && in_view).then_some((i, at.x, at.y, r, s.location.approximate))
+                    let in_view = at.x + r >= 0.0
+                        && at.y + r >= 0.0
+                        && at.x - r <= v.width
+                        && at.y - r <= v.height;
+                    (r >= MIN_VISIBLE_RADIUS && in_view).then_some((
+                        i,
+                        at.x,
+                        at.y,
+                        r,
+                        s.location.approximate,
+                    ))
                 })
                 .collect();
             Some(shown)

@@ -7,8 +7,8 @@ mod controls;
 mod interaction;
 mod legend;
 mod markers;
-mod shapes;
 mod scale_bar;
+mod shapes;
 mod tiles;
 
 pub use markers::category_class;
@@ -27,8 +27,8 @@ pub use controls::UnlocatedSites;
 use controls::{Attribution, MapControls};
 use legend::Legend;
 use markers::{Markers, UncertaintyCircles};
-use shapes::SiteShapes;
 use scale_bar::ScaleBar;
+use shapes::SiteShapes;
 use tiles::TileLayer;
 
 /// Free space kept around the sites when the map fits them.
@@ -87,6 +87,8 @@ pub fn Map() -> impl IntoView {
                 class="map-surface"
                 node_ref=surface
                 tabindex="0"
+                role="application"
+                aria-label=move || t(state.lang.get(), Ui::MapSurface)
                 on:pointerdown=move |ev| handlers.pointer_down.run(ev)
                 on:pointermove=move |ev| handlers.pointer_move.run(ev)
                 on:pointerup=move |ev| handlers.pointer_up.run(ev)
@@ -111,7 +113,7 @@ pub fn Map() -> impl IntoView {
 }
 
 /// The view that shows every located site (or, with none, the basemap, or a wide default).
-fn fitted_view(atlas: &atlas_core::Atlas, width: f64, height: f64) -> Viewport {
+pub(super) fn fitted_view(atlas: &atlas_core::Atlas, width: f64, height: f64) -> Viewport {
     match atlas.bounds() {
         Some(bounds) => Viewport::fit(bounds, width, height, FIT_PADDING, FIT_MAX_ZOOM),
         None => {

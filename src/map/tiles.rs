@@ -14,13 +14,25 @@ type PlacedTile = (String, f64, f64, f64);
 #[component]
 pub fn TileLayer() -> impl IntoView {
     let state = use_atlas_state();
-    let settings = move || state.atlas.with(|a| a.as_ref().and_then(|a| a.loaded.atlas.settings.tiles.clone()));
+    let settings = move || {
+        state.atlas.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.loaded.atlas.settings.tiles.clone())
+        })
+    };
     let tiles = Memo::new(move |_| {
         let settings = settings()?;
         let v = state.viewport.get()?;
         let placed: Vec<PlacedTile> = visible_tiles(&v, settings.max_zoom, settings.datum)
             .into_iter()
-            .map(|t| (tile_url(&settings.url, t.z, t.x, t.y), t.left, t.top, t.size))
+            .map(|t| {
+                (
+                    tile_url(&settings.url, t.z, t.x, t.y),
+                    t.left,
+                    t.top,
+                    t.size,
+                )
+            })
             .collect();
         Some(placed)
     });

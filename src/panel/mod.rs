@@ -108,7 +108,9 @@ fn SiteDetails(site: Site) -> impl IntoView {
 /// "Approximate location. Accurate to about ±1500 m. The point is …".
 fn location_text(site: &Site, lang: Lang) -> String {
     let mut parts = Vec::new();
-    if site.position.is_none() {
+    let note = site.location.note.get(lang);
+    // A curator's note on an unlocated site already says so, in better words.
+    if site.position.is_none() && note.is_empty() {
         parts.push(t(lang, Ui::NotLocated).to_owned());
     } else if site.location.approximate {
         parts.push(t(lang, Ui::Approximate).to_owned());
@@ -116,7 +118,6 @@ fn location_text(site: &Site, lang: Lang) -> String {
     if let Some(m) = site.location.precision_m {
         parts.push(i18n::precision(lang, m));
     }
-    let note = site.location.note.get(lang);
     if !note.is_empty() {
         parts.push(note.to_owned());
     }
