@@ -60,6 +60,8 @@ pub enum Ui {
     Legend,
     /// Name of the focusable map surface, with its keys.
     MapSurface,
+    /// Credit prefix for raster tiles.
+    Tiles,
     // The timeline's controls.
     /// Time-filter mode: everything.
     AllTime,
@@ -139,6 +141,7 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::FitTime => ("显示完整时间轴", "Show whole timeline"),
         Ui::ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
         Ui::Legend => ("图例", "Legend"),
+        Ui::Tiles => ("瓦片地图", "Map tiles"),
         Ui::MapSurface => (
             "可操作地图：方向键平移，+ 和 − 缩放，Home 键复位",
             "Interactive map: arrow keys pan, + and − zoom, Home resets",
@@ -291,6 +294,7 @@ mod tests {
             Sites,
             Legend,
             MapSurface,
+            Tiles,
             AllTime,
             AsOf,
             Period,

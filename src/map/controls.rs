@@ -41,12 +41,27 @@ pub fn MapControls(camera: Camera) -> impl IntoView {
 pub fn Attribution() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let credit = state
-            .atlas
-            .with(|a| a.as_ref().and_then(|a| a.basemap_credit.clone()))?;
-        Some(
-            view! { <p class="attribution">{move || t(state.lang.get(), Ui::Basemap)}": "{credit}</p> },
-        )
+        let (basemap, tiles) = state.atlas.with(|a| {
+            let a = a.as_ref()?;
+            let tiles = a
+                .loaded
+                .atlas
+                .settings
+                .tiles
+                .as_ref()
+                .map(|t| t.attribution.clone());
+            Some((a.basemap_credit.clone(), tiles.filter(|t| !t.is_empty())))
+        })?;
+        if basemap.is_none() && tiles.is_none() {
+            return None;
+        }
+        // Tile providers' credit lines are text from the dataset: shown as text, never as HTML.
+        Some(view! {
+            <p class="attribution">
+                {tiles.map(|credit| view! { <span>{move || t(state.lang.get(), Ui::Tiles)}": "{credit}</span> })}
+                {basemap.map(|credit| view! { <span>{move || t(state.lang.get(), Ui::Basemap)}": "{credit}</span> })}
+            </p>
+        })
     }
 }
 
