@@ -4,7 +4,7 @@
 #   make build   release bundle into dist/
 #   make test    fmt, clippy (native + wasm), cargo test, build, end-to-end
 #   make e2e     Playwright against dist/ (run `make build` first)
-#   make bench   release build, then bundle-size table (tools/bench.sh)
+#   make bench   release build, bundle sizes, then browser timings beside a Leaflet peer (tools/bench.sh)
 #   make clean   remove build outputs and test reports
 #
 # Every target installs what it needs through tools/setup.sh, which skips what
@@ -25,7 +25,7 @@ SETUP := $(CURDIR)/tools/setup.sh
 PLAYWRIGHT_CONFIG := end2end/playwright.config.ts
 
 .PHONY: help serve build test e2e bench clean setup-serve setup-test \
-        fmt-check clippy clippy-wasm cargo-test
+        fmt-check clippy clippy-wasm cargo-test check-data fuzz-smoke
 
 help:
 	@sed -n '3,9p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
@@ -54,12 +54,25 @@ clippy-wasm:
 cargo-test:
 	cargo test --workspace
 
+# The bundled datasets must pass the curators' own check, warnings included.
+check-data:
+	cargo run -q -p atlas-check -- --strict public/data/*.geojson
+
+# Half a minute of coverage-guided fuzzing of the parser (the long runs are in fuzz/README.md).
+# cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets this machine's stable compiler take them.
+fuzz-smoke:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked || cargo install cargo-fuzz --version 0.13.2
+	mkdir -p fuzz/corpus/load
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run load corpus/load seeds -- -dict=load.dict -max_total_time=30 -max_len=65536
+
 # Steps run strictly in order, even under `make -j`.
 test: setup-test
 	$(MAKE) fmt-check
 	$(MAKE) clippy
 	$(MAKE) clippy-wasm
 	$(MAKE) cargo-test
+	$(MAKE) check-data
+	$(MAKE) fuzz-smoke
 	$(MAKE) build
 	$(MAKE) e2e
 

@@ -81,6 +81,28 @@ fn SiteDetails(site: Site) -> impl IntoView {
     let has_address = s.with_value(|site| !site.address.is_empty());
     let has_sources = s.with_value(|site| !site.sources.is_empty());
 
+    let has_location = s.with_value(|site| !location_text(site, Lang::En).is_empty());
+    let has_description = s.with_value(|site| !site.description.is_empty());
+    // Images only from the page's own server or https (atlas-core refused the rest);
+    // alt text is required by the data contract, so every image is described.
+    let media = s.with_value(|site| {
+        site.media
+            .iter()
+            .map(|m| {
+                let (src, alt, caption) = (m.src.clone(), m.alt.clone(), m.caption.clone());
+                let credit = [m.credit.clone(), m.license.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                view! {
+                    <figure class="media">
+                        <img src=src alt=move || alt.get(lang.get()).to_owned() loading="lazy" referrerpolicy="no-referrer" />
+                        <figcaption>
+                            {move || caption.get(lang.get()).to_owned()}
+                            {(!credit.is_empty()).then(|| view! { " " <small>{credit.clone()}</small> })}
+                        </figcaption>
+                    </figure>
+                }
+            })
+            .collect_view()
+    });
     view! {
         <section class="panel" aria-labelledby="panel-title">
             <button class="close" on:click=move |_| state.select(None)>{move || t(lang.get(), Ui::Close)}</button>
@@ -92,9 +114,13 @@ fn SiteDetails(site: Site) -> impl IntoView {
                     <dt>{move || t(lang.get(), Ui::Address)}</dt>
                     <dd>{text(|site, l| site.address.get(l).to_owned())}</dd>
                 })}
-                <dt>{move || t(lang.get(), Ui::Location)}</dt>
-                <dd>{text(location_text)}</dd>
+                {has_location.then(|| view! {
+                    <dt>{move || t(lang.get(), Ui::Location)}</dt>
+                    <dd>{text(location_text)}</dd>
+                })}
             </dl>
+            {has_description.then(|| view! { <p class="description">{text(|site, l| site.description.get(l).to_owned())}</p> })}
+            {media}
             <h3>{move || t(lang.get(), Ui::Events)}</h3>
             <ol class="panel-events">{events}</ol>
             {has_sources.then(|| view! {

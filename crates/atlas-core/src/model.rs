@@ -82,6 +82,8 @@ impl Category {
             Self::Landmark => ("地标", "Landmark"),
             Self::Cemetery => ("烈士陵园", "Martyrs' cemetery"),
             Self::Zone => ("园区", "Zone"),
+            // A site with no category still gets a word in the legend, not a blank.
+            Self::Other(name) if name.trim().is_empty() => ("其他", "Other"),
             Self::Other(name) => return name.clone(),
         };
         match lang {
