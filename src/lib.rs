@@ -8,6 +8,7 @@ mod app;
 pub mod i18n;
 mod load;
 mod map;
+mod motion;
 mod panel;
 mod perf;
 mod problems;

@@ -5,6 +5,7 @@ use atlas_core::geo::ease_in_out;
 use atlas_core::Viewport;
 use leptos::prelude::*;
 
+use crate::motion::{now_ms, prefers_reduced_motion};
 use crate::state::AtlasState;
 
 /// How long a fly-to takes; under a second, as the issue asks.
@@ -102,7 +103,7 @@ impl Camera {
     fn run(&self, step: impl FnMut(f64) -> bool + 'static) {
         self.generation.update_value(|g| *g += 1);
         let mine = self.generation.get_value();
-        let start = now();
+        let start = now_ms();
         frame(self.generation, mine, start, Box::new(step));
     }
 }
@@ -117,25 +118,8 @@ fn frame(
         if generation.try_get_value() != Some(mine) {
             return;
         }
-        if step(now() - start) {
+        if step(now_ms() - start) {
             frame(generation, mine, start, step);
         }
     });
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// Whether the visitor asked the system for less motion.
-pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
 }

@@ -11,6 +11,7 @@ use leptos_use_event_listener::{use_event_listener_with_options, UseEventListene
 use wasm_bindgen::JsCast;
 
 use super::camera::Camera;
+use crate::motion::now_ms;
 use crate::state::AtlasState;
 
 /// A press that travels less than this is a tap, not a drag (CSS px).
@@ -115,7 +116,7 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
                 g.start = Some(p);
                 g.panning = false;
                 g.pinched = false;
-                g.samples = vec![(now(), p)];
+                g.samples = vec![(now_ms(), p)];
             } else {
                 // A second finger: this gesture is a pinch from now on.
                 g.pinched = true;
@@ -162,7 +163,7 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
                 let last = before[slot];
                 change(&|v| v.panned(p.x - last.x, p.y - last.y));
             }
-            let t = now();
+            let t = now_ms();
             g.samples.push((t, p));
             g.samples.retain(|(s, _)| t - s <= VELOCITY_WINDOW_MS);
         }
@@ -195,7 +196,7 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
                 }
             }
             0 if !g.panning && !g.pinched && !cancelled && !on_control(&ev) => {
-                let t = now();
+                let t = now_ms();
                 let double = g.last_tap.is_some_and(|(t0, p0)| {
                     t - t0 <= DOUBLE_TAP_MS
                         && (released.x - p0.x).hypot(released.y - p0.y) <= DOUBLE_TAP_PX
@@ -291,7 +292,7 @@ fn centroid_and_spread(points: &[ScreenPoint]) -> (ScreenPoint, f64) {
 fn velocity(samples: &[(f64, ScreenPoint)]) -> Option<(f64, f64)> {
     let (&(t0, p0), &(t1, p1)) = (samples.first()?, samples.last()?);
     let dt = t1 - t0;
-    (dt > 8.0 && now() - t1 < 50.0).then(|| ((p1.x - p0.x) / dt, (p1.y - p0.y) / dt))
+    (dt > 8.0 && now_ms() - t1 < 50.0).then(|| ((p1.x - p0.x) / dt, (p1.y - p0.y) / dt))
 }
 
 /// A tap on a button (marker, cluster, control) is that button's, not a map double-tap.
@@ -308,12 +309,6 @@ fn capture(surface: NodeRef<Div>, pointers: &[i32]) {
             let _ = el.set_pointer_capture(*id);
         }
     }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Converts client coordinates to the surface's own.

@@ -9,6 +9,7 @@ use atlas_core::TimeFilter;
 use leptos::prelude::*;
 
 use super::geometry::TimelineGeometry;
+use crate::motion::{now_ms, prefers_reduced_motion};
 use crate::state::AtlasState;
 
 /// Speeds offered, as multiples of the normal one.
@@ -105,7 +106,7 @@ impl Player {
             self.pending.set_value(None);
             return;
         }
-        let pending = if reduced_motion() {
+        let pending = if prefers_reduced_motion() {
             let ms = DWELL_MS / self.settings.speed.get_untracked();
             set_timeout_with_handle(
                 move || self.step_to_next_event(),
@@ -219,21 +220,4 @@ impl Player {
             self.geo.set_view(self.state, next);
         }
     }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// Whether the visitor asked the system for less motion.
-pub fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
 }
