@@ -5,148 +5,119 @@
 
 use atlas_core::Lang;
 
-/// A fixed interface string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ui {
+/// Declares the interface strings once: the `Ui` enum, its list of every
+/// entry (so a test can check each exists in both languages) and the table.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr),)*) => {
+        /// A fixed interface string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Ui {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Ui {
+            /// Every entry of the catalogue.
+            pub const ALL: &'static [Ui] = &[$(Ui::$name,)*];
+
+            /// The entry in Chinese and in English.
+            fn texts(self) -> (&'static str, &'static str) {
+                match self {
+                    $(Ui::$name => ($zh, $en),)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
     /// The app's name.
-    AppName,
+    AppName => ("遗产地图", "Heritage Atlas"),
     /// Name of the map region.
-    Map,
+    Map => ("地图", "Map"),
     /// Name of the timeline region.
-    Timeline,
+    Timeline => ("时间轴", "Timeline"),
     /// Zoom button.
-    ZoomIn,
+    ZoomIn => ("放大", "Zoom in"),
     /// Zoom button.
-    ZoomOut,
+    ZoomOut => ("缩小", "Zoom out"),
     /// Fits the map to all sites again.
-    ResetView,
+    ResetView => ("重置视图", "Reset view"),
     /// Closes the detail panel.
-    Close,
+    Close => ("关闭", "Close"),
     /// While the dataset loads.
-    Loading,
+    Loading => ("正在加载数据…", "Loading data…"),
     /// Panel heading.
-    Events,
+    Events => ("大事记", "Events"),
     /// Panel heading.
-    Sources,
+    Sources => ("资料来源", "Sources"),
     /// Panel label.
-    Address,
+    Address => ("地址", "Address"),
     /// Panel label.
-    Category,
+    Category => ("类别", "Category"),
     /// Panel label.
-    Location,
+    Location => ("位置", "Location"),
     /// Shown for approximate positions.
-    Approximate,
+    Approximate => ("位置为近似值。", "Approximate location."),
     /// A site with no known position.
-    NotLocated,
+    NotLocated => ("位置尚未确定。", "Location not known yet."),
     /// Heading of the list of sites without a position.
-    NotOnMap,
+    NotOnMap => ("未在地图上标出", "Not on the map yet"),
     /// Heading of the problem list.
-    DataProblems,
+    DataProblems => ("数据问题", "Data problems"),
     /// Label of a problem that keeps a site off the map.
-    ProblemError,
+    ProblemError => ("错误", "Error"),
     /// Label of a problem that leaves the site shown.
-    ProblemWarning,
+    ProblemWarning => ("提醒", "Warning"),
     /// Basemap credit prefix.
-    Basemap,
+    Basemap => ("底图", "Basemap"),
     /// The basemap could not be loaded.
-    BasemapUnavailable,
+    BasemapUnavailable => ("底图未能加载，地点仍可查看", "The basemap could not be loaded; the sites still show"),
     /// The dataset holds no sites.
-    NoSites,
+    NoSites => ("此数据集中没有地点", "This dataset has no sites"),
     /// Hint shown in the empty detail area.
-    PickASite,
+    PickASite => ("在地图或时间轴上选择一个地点", "Choose a site on the map or the timeline"),
     /// Label of the site list navigation.
-    Sites,
+    Sites => ("地点", "Sites"),
     /// Heading of the map legend.
-    Legend,
+    Legend => ("图例", "Legend"),
     /// Name of the focusable map surface, with its keys.
-    MapSurface,
+    MapSurface => ("可操作地图：方向键平移，+ 和 − 缩放，Home 键复位", "Interactive map: arrow keys pan, + and − zoom, Home resets"),
     /// Credit prefix for raster tiles.
-    Tiles,
-    // The timeline's controls.
+    Tiles => ("瓦片地图", "Map tiles"),
+    /// The timeline's controls.
     /// Time-filter mode: everything.
-    AllTime,
+    AllTime => ("全部时间", "All time"),
     /// Time-filter mode: what existed by the cursor; also the cursor's name.
-    AsOf,
+    AsOf => ("截至", "As of"),
     /// Time-filter mode: a period between two handles.
-    Period,
+    Period => ("时段", "Period"),
     /// Name of the group of time-filter modes.
-    TimeFilter,
+    TimeFilter => ("时间筛选", "Time filter"),
     /// The period's start handle.
-    From,
+    From => ("起始", "From"),
     /// The period's end handle.
-    To,
+    To => ("结束", "To"),
     /// Starts playback.
-    Play,
+    Play => ("播放", "Play"),
     /// Stops playback.
-    Pause,
+    Pause => ("暂停", "Pause"),
     /// Playback speed chooser.
-    Speed,
+    Speed => ("速度", "Speed"),
     /// Playback selects each event's site on the map.
-    FollowOnMap,
+    FollowOnMap => ("地图跟随", "Follow on the map"),
     /// Zooms the time axis in.
-    ZoomInTime,
+    ZoomInTime => ("放大时间轴", "Zoom timeline in"),
     /// Zooms the time axis out.
-    ZoomOutTime,
+    ZoomOutTime => ("缩小时间轴", "Zoom timeline out"),
     /// Shows the whole time axis again.
-    FitTime,
+    FitTime => ("显示完整时间轴", "Show whole timeline"),
     /// Status: no time filter.
-    ShowingAllTime,
+    ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
 pub fn t(lang: Lang, ui: Ui) -> &'static str {
-    let (zh, en) = match ui {
-        Ui::AppName => ("遗产地图", "Heritage Atlas"),
-        Ui::Map => ("地图", "Map"),
-        Ui::Timeline => ("时间轴", "Timeline"),
-        Ui::ZoomIn => ("放大", "Zoom in"),
-        Ui::ZoomOut => ("缩小", "Zoom out"),
-        Ui::ResetView => ("重置视图", "Reset view"),
-        Ui::Close => ("关闭", "Close"),
-        Ui::Loading => ("正在加载数据…", "Loading data…"),
-        Ui::Events => ("大事记", "Events"),
-        Ui::Sources => ("资料来源", "Sources"),
-        Ui::Address => ("地址", "Address"),
-        Ui::Category => ("类别", "Category"),
-        Ui::Location => ("位置", "Location"),
-        Ui::Approximate => ("位置为近似值。", "Approximate location."),
-        Ui::NotLocated => ("位置尚未确定。", "Location not known yet."),
-        Ui::NotOnMap => ("未在地图上标出", "Not on the map yet"),
-        Ui::DataProblems => ("数据问题", "Data problems"),
-        Ui::ProblemError => ("错误", "Error"),
-        Ui::ProblemWarning => ("提醒", "Warning"),
-        Ui::Basemap => ("底图", "Basemap"),
-        Ui::BasemapUnavailable => (
-            "底图未能加载，地点仍可查看",
-            "The basemap could not be loaded; the sites still show",
-        ),
-        Ui::NoSites => ("此数据集中没有地点", "This dataset has no sites"),
-        Ui::PickASite => (
-            "在地图或时间轴上选择一个地点",
-            "Choose a site on the map or the timeline",
-        ),
-        Ui::Sites => ("地点", "Sites"),
-        Ui::AllTime => ("全部时间", "All time"),
-        Ui::AsOf => ("截至", "As of"),
-        Ui::Period => ("时段", "Period"),
-        Ui::TimeFilter => ("时间筛选", "Time filter"),
-        Ui::From => ("起始", "From"),
-        Ui::To => ("结束", "To"),
-        Ui::Play => ("播放", "Play"),
-        Ui::Pause => ("暂停", "Pause"),
-        Ui::Speed => ("速度", "Speed"),
-        Ui::FollowOnMap => ("地图跟随", "Follow on the map"),
-        Ui::ZoomInTime => ("放大时间轴", "Zoom timeline in"),
-        Ui::ZoomOutTime => ("缩小时间轴", "Zoom timeline out"),
-        Ui::FitTime => ("显示完整时间轴", "Show whole timeline"),
-        Ui::ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
-        Ui::Legend => ("图例", "Legend"),
-        Ui::Tiles => ("瓦片地图", "Map tiles"),
-        Ui::MapSurface => (
-            "可操作地图：方向键平移，+ 和 − 缩放，Home 键复位",
-            "Interactive map: arrow keys pan, + and − zoom, Home resets",
-        ),
-    };
+    let (zh, en) = ui.texts();
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
@@ -266,51 +237,7 @@ mod tests {
 
     #[test]
     fn every_catalogue_entry_exists_in_both_languages() {
-        use Ui::*;
-        let all = [
-            AppName,
-            Map,
-            Timeline,
-            ZoomIn,
-            ZoomOut,
-            ResetView,
-            Close,
-            Loading,
-            Events,
-            Sources,
-            Address,
-            Category,
-            Location,
-            Approximate,
-            NotLocated,
-            NotOnMap,
-            DataProblems,
-            ProblemError,
-            ProblemWarning,
-            Basemap,
-            BasemapUnavailable,
-            NoSites,
-            PickASite,
-            Sites,
-            Legend,
-            MapSurface,
-            Tiles,
-            AllTime,
-            AsOf,
-            Period,
-            TimeFilter,
-            From,
-            To,
-            Play,
-            Pause,
-            Speed,
-            FollowOnMap,
-            ZoomInTime,
-            ZoomOutTime,
-            FitTime,
-            ShowingAllTime,
-        ];
-        for ui in all {
+        for &ui in Ui::ALL {
             let (zh, en) = (t(Lang::Zh, ui), t(Lang::En, ui));
             assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{ui:?}");
         }
