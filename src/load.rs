@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap};
 use atlas_core::cluster::ClusterIndex;
+use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
 use atlas_core::{FatalError, Lang, Loaded, MAX_DATASET_BYTES};
 use gloo_net::http::Request;
@@ -38,6 +39,9 @@ pub struct LoadedAtlas {
     pub basemap_failed: bool,
     /// The clustering hierarchy over every located site, built once.
     pub clusters: ClusterIndex,
+    /// Bounds of every located site, worked out once: fitting, pan limits and
+    /// drawing frames all need them, some on every frame.
+    pub bounds: Option<Bounds>,
 }
 
 /// Why nothing could be shown.
@@ -81,6 +85,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         .enumerate()
         .filter_map(|(i, s)| Some((i, s.position?.to_world())))
         .collect();
+    let bounds = loaded.atlas.bounds();
     let clusters = ClusterIndex::build(&points, CLUSTER_RADIUS_PX, 0, CLUSTER_MAX_ZOOM);
     perf::mark("atlas:parsed");
     perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
@@ -120,6 +125,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         basemap_credit: loaded_credit.or_else(|| (!credits.is_empty()).then(|| credits.join("; "))),
         basemap_failed,
         clusters,
+        bounds,
     }))
 }
 

@@ -17,9 +17,7 @@ pub fn BasemapLayers() -> impl IntoView {
         let loaded = state.atlas.get()?;
         // A frame near the data keeps path numbers small enough for SVG's single precision.
         let origin = loaded
-            .loaded
-            .atlas
-            .bounds()
+            .bounds
             .map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
         let frame = Frame::at(origin);
         // Path data for every level, built once; a zoom change only swaps strings.

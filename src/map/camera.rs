@@ -67,7 +67,7 @@ impl Camera {
         let fitted = self.state.viewport.get_untracked().and_then(|v| {
             self.state.atlas.with_untracked(|a| {
                 a.as_ref()
-                    .map(|a| super::fitted_view(&a.loaded.atlas, v.width, v.height))
+                    .map(|a| super::fitted_view(a.bounds, v.width, v.height))
             })
         });
         match fitted {

@@ -57,7 +57,7 @@ pub fn keeper(state: AtlasState) -> impl Fn(Viewport) -> Viewport + Copy + 'stat
     move |v: Viewport| {
         let area = state
             .atlas
-            .with_untracked(|a| a.as_ref().and_then(|a| a.loaded.atlas.bounds()))
+            .with_untracked(|a| a.as_ref().and_then(|a| a.bounds))
             .map(|b| roaming_area(b, 1.0, 0.01));
         match area {
             Some(area) => v.kept_within(area),

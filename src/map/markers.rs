@@ -27,7 +27,7 @@ const CLUSTER_PADDING: f64 = 64.0;
 
 /// What the marker layer draws, keyed so that panning reuses DOM nodes.
 #[derive(Clone, Debug, PartialEq)]
-enum Mark {
+pub enum Mark {
     Site { site: usize, at: WorldPoint },
     Cluster(Cluster),
 }
@@ -43,10 +43,9 @@ impl Mark {
     }
 }
 
-/// The markers and clusters in view, for the current time filter.
-#[component]
-pub fn Markers(camera: Camera) -> impl IntoView {
-    let state = use_atlas_state();
+/// The markers, clusters and circles in view, for the current time filter;
+/// computed once per change and shared by the layers that draw them.
+pub fn use_marks(state: AtlasState) -> Memo<Vec<Mark>> {
     // Which sites the time filter lets through, worked out once per filter change, not per frame.
     let admitted = Memo::new(move |_| {
         let filter = state.time.get();
@@ -61,7 +60,13 @@ pub fn Markers(camera: Camera) -> impl IntoView {
             })
         })
     });
-    let marks = Memo::new(move |_| visible_marks(state, admitted));
+    Memo::new(move |_| visible_marks(state, admitted))
+}
+
+/// The markers and clusters in view.
+#[component]
+pub fn Markers(camera: Camera, marks: Memo<Vec<Mark>>) -> impl IntoView {
+    let state = use_atlas_state();
     // Where markers would overlap, each gets an offset; recomputed as the view changes.
     let spread = Memo::new(move |_| {
         let v = state.viewport.get()?;
@@ -272,39 +277,36 @@ fn compact_count(count: usize) -> String {
 
 /// Circles of the stated position uncertainty (`location.precision_m`), once visible.
 #[component]
-pub fn UncertaintyCircles() -> impl IntoView {
+pub fn UncertaintyCircles(marks: Memo<Vec<Mark>>) -> impl IntoView {
     let state = use_atlas_state();
-    // Few datasets state precision for many sites, but a 36k set could: only draw the ones in view.
+    // Only single sites in view can show a circle: a 36k set costs no more per frame than twelve sites.
     let circles = Memo::new(move |_| {
         let v = state.viewport.get()?;
-        let filter = state.time.get();
-        state.atlas.with(|a| {
-            let a = a.as_ref()?;
-            let shown: Vec<(usize, f64, f64, f64, bool)> = a
-                .loaded
-                .atlas
-                .sites
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| filter.admits(s))
-                .filter_map(|(i, s)| {
-                    let p = s.position?;
-                    let r = s.location.precision_m? / v.metres_per_pixel(p.lat);
-                    let at = v.to_screen(p.to_world());
-                    let in_view = at.x + r >= 0.0
-                        && at.y + r >= 0.0
-                        && at.x - r <= v.width
-                        && at.y - r <= v.height;
-                    (r >= MIN_VISIBLE_RADIUS && in_view).then_some((
-                        i,
-                        at.x,
-                        at.y,
-                        r,
-                        s.location.approximate,
-                    ))
-                })
-                .collect();
-            Some(shown)
+        marks.with(|marks| {
+            state.atlas.with(|a| {
+                let sites = &a.as_ref()?.loaded.atlas.sites;
+                let shown: Vec<(usize, f64, f64, f64, bool)> = marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Site { site, .. } => Some(*site),
+                        Mark::Cluster(_) => None,
+                    })
+                    .filter_map(|i| {
+                        let s = sites.get(i)?;
+                        let p = s.position?;
+                        let r = s.location.precision_m? / v.metres_per_pixel(p.lat);
+                        let at = v.to_screen(p.to_world());
+                        (r >= MIN_VISIBLE_RADIUS).then_some((
+                            i,
+                            at.x,
+                            at.y,
+                            r,
+                            s.location.approximate,
+                        ))
+                    })
+                    .collect();
+                Some(shown)
+            })
         })
     });
     move || {

@@ -14,7 +14,7 @@ mod tiles;
 pub use markers::category_class;
 
 use atlas_core::geo::{Bounds, MIN_ZOOM};
-use atlas_core::{Viewport, WorldPoint};
+use atlas_core::Viewport;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
@@ -56,7 +56,7 @@ pub fn Map() -> impl IntoView {
         let next = if untouched {
             state
                 .atlas
-                .with(|a| a.as_ref().map(|a| fitted_view(&a.loaded.atlas, w, h)))
+                .with(|a| a.as_ref().map(|a| fitted_view(a.bounds, w, h)))
         } else {
             current.map(|v| v.resized(w, h))
         };
@@ -78,6 +78,7 @@ pub fn Map() -> impl IntoView {
     });
 
     let camera = camera::Camera::new(state);
+    let marks = markers::use_marks(state);
     interaction::fly_to_selection(state, camera);
     let handlers = interaction::use_map_gestures(surface, state, camera);
 
@@ -99,10 +100,10 @@ pub fn Map() -> impl IntoView {
                 <svg class="map-svg" aria-hidden="true" width="100%" height="100%">
                     <BasemapLayers />
                     <SiteShapes />
-                    <UncertaintyCircles />
+                    <UncertaintyCircles marks />
                     <LakeLabels />
                 </svg>
-                <Markers camera />
+                <Markers camera marks />
             </div>
             <MapControls camera />
             <ScaleBar />
@@ -113,8 +114,8 @@ pub fn Map() -> impl IntoView {
 }
 
 /// The view that shows every located site (or, with none, the basemap, or a wide default).
-pub(super) fn fitted_view(atlas: &atlas_core::Atlas, width: f64, height: f64) -> Viewport {
-    match atlas.bounds() {
+pub(super) fn fitted_view(bounds: Option<Bounds>, width: f64, height: f64) -> Viewport {
+    match bounds {
         Some(bounds) => Viewport::fit(bounds, width, height, FIT_PADDING, FIT_MAX_ZOOM),
         None => {
             let fallback = Bounds {
@@ -124,7 +125,6 @@ pub(super) fn fitted_view(atlas: &atlas_core::Atlas, width: f64, height: f64) ->
             let v = Viewport::fit(fallback, width, height, FIT_PADDING, FIT_MAX_ZOOM);
             Viewport {
                 zoom: v.zoom.max(MIN_ZOOM),
-                center: WorldPoint { ..v.center },
                 ..v
             }
         }

@@ -18,8 +18,8 @@ pub fn SiteShapes() -> impl IntoView {
         let loaded = state.atlas.get()?;
         let atlas = &loaded.loaded.atlas;
         // A frame near the data keeps path numbers small enough for SVG's single precision.
-        let origin = atlas
-            .bounds()
+        let origin = loaded
+            .bounds
             .map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
         let frame = Frame::at(origin);
         let groups: Vec<_> = atlas
