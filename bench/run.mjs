@@ -37,19 +37,10 @@ const INTERACTION_TIMEOUT_MS = 90_000;
 // so `make bench` ends in minutes even while the app is slow.
 const REPEAT_BUDGET_MS = 120_000;
 
-// The same launch arguments as end2end/playwright.config.ts, plus a resolver
+// The launch arguments the browser tests use (end2end/chromium-args.json), plus a resolver
 // rule so that no request can leave 127.0.0.1 even by accident.
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-  '--no-default-browser-check',
+  ...JSON.parse(fs.readFileSync(new URL('../end2end/chromium-args.json', import.meta.url), 'utf8')),
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 
 // End-to-end tests run against the release bundle in ../dist (`make build`),
@@ -7,18 +8,9 @@ import path from 'node:path';
 //
 // Specs whose title contains `@phone` run in the phone project only.
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-  '--no-default-browser-check',
-];
+// Debian's Chromium on a closed network: the flags live in one file that the
+// benchmark (bench/run.mjs) reads too.
+const chromiumArgs: string[] = JSON.parse(fs.readFileSync(path.join(__dirname, 'chromium-args.json'), 'utf8'));
 
 // E2E_PORT and E2E_DIST let several checkouts or builds be tested side by side.
 const port = Number(process.env.E2E_PORT ?? 8081);
