@@ -249,6 +249,31 @@ impl FeatureReader {
     }
 
     /// Warns about unknown keys that look like misspelt known ones.
+    /// Reads a list of objects item by item: an item that is not an object is
+    /// a warning, unknown keys are checked for typos, and `read` turns each
+    /// object (with its field path) into a value, reporting in list order.
+    fn each_object<T>(
+        &mut self,
+        list: &[Value],
+        name: &str,
+        expected: Expected,
+        known: &[&'static str],
+        mut read: impl FnMut(&mut Self, String, &Map<String, Value>) -> Option<T>,
+    ) -> Vec<T> {
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let field = format!("{name}[{i}]");
+                let Value::Object(object) = item else {
+                    self.warn(field, ProblemKind::WrongType { expected });
+                    return None;
+                };
+                self.typos(object, known, &format!("{field}."));
+                read(self, field, object)
+            })
+            .collect()
+    }
+
     fn typos(&mut self, object: &Map<String, Value>, known: &[&'static str], prefix: &str) {
         for key in object.keys() {
             // `name:en`-style keys are tags from other tools, not misspellings.
@@ -719,28 +744,20 @@ impl FeatureReader {
                 return Vec::new();
             }
         };
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, m)| {
-                let field = format!("properties.media[{i}]");
-                let Value::Object(m) = m else {
-                    self.warn(
-                        field,
-                        ProblemKind::WrongType {
-                            expected: Expected::Media,
-                        },
-                    );
-                    return None;
-                };
-                self.typos(m, MEDIA_KEYS, &format!("{field}."));
+        self.each_object(
+            list,
+            "properties.media",
+            Expected::Media,
+            MEDIA_KEYS,
+            |this, field, m| {
                 let src = match m.get("src") {
                     Some(Value::String(src)) if is_safe_url(src) => Some(src.clone()),
                     Some(Value::String(src)) => {
-                        self.error(format!("{field}.src"), ProblemKind::UnsafeUrl(src.clone()));
+                        this.error(format!("{field}.src"), ProblemKind::UnsafeUrl(src.clone()));
                         None
                     }
                     _ => {
-                        self.error(format!("{field}.src"), ProblemKind::Missing);
+                        this.error(format!("{field}.src"), ProblemKind::Missing);
                         None
                     }
                 };
@@ -749,9 +766,9 @@ impl FeatureReader {
                     .and_then(LocalizedText::from_json)
                     .filter(|t| !t.is_empty());
                 if alt.is_none() {
-                    self.error(format!("{field}.alt"), ProblemKind::MissingAlt);
+                    this.error(format!("{field}.alt"), ProblemKind::MissingAlt);
                 }
-                let caption = self.text_at(m.get("caption"), &format!("{field}.caption"), false);
+                let caption = this.text_at(m.get("caption"), &format!("{field}.caption"), false);
                 let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
                 Some(Media {
                     src: src?,
@@ -760,8 +777,8 @@ impl FeatureReader {
                     credit: text("credit"),
                     license: text("license"),
                 })
-            })
-            .collect()
+            },
+        )
     }
 
     fn sources(&mut self, value: Option<&Value>) -> Vec<Source> {
@@ -781,24 +798,16 @@ impl FeatureReader {
                 return Vec::new();
             }
         };
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
-                let field = format!("properties.sources[{i}]");
-                let Value::Object(s) = s else {
-                    self.warn(
-                        field,
-                        ProblemKind::WrongType {
-                            expected: Expected::Source,
-                        },
-                    );
-                    return None;
-                };
-                self.typos(s, SOURCE_KEYS, &format!("{field}."));
+        self.each_object(
+            list,
+            "properties.sources",
+            Expected::Source,
+            SOURCE_KEYS,
+            |this, field, s| {
                 let url = s.get("url").and_then(Value::as_str).map(str::to_owned);
                 if let Some(u) = &url {
                     if !is_safe_url(u) {
-                        self.error(format!("{field}.url"), ProblemKind::UnsafeUrl(u.clone()));
+                        this.error(format!("{field}.url"), ProblemKind::UnsafeUrl(u.clone()));
                         return None;
                     }
                 }
@@ -808,7 +817,7 @@ impl FeatureReader {
                     .map(str::to_owned)
                     .or_else(|| url.clone());
                 let Some(title) = title else {
-                    self.warn(format!("{field}.title"), ProblemKind::Missing);
+                    this.warn(format!("{field}.title"), ProblemKind::Missing);
                     return None;
                 };
                 let accessed = s.get("accessed").and_then(Value::as_str).map(str::to_owned);
@@ -817,8 +826,8 @@ impl FeatureReader {
                     url,
                     accessed,
                 })
-            })
-            .collect()
+            },
+        )
     }
 }
 
