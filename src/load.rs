@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap};
 use atlas_core::cluster::ClusterIndex;
-use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
-use atlas_core::{FatalError, Lang, Loaded, MAX_DATASET_BYTES};
+use atlas_core::{FatalError, Lang, MAX_DATASET_BYTES};
 use gloo_net::http::Request;
 
+use crate::dataset::LoadedAtlas;
 use crate::i18n;
 use crate::perf;
-use crate::url::same_origin_url;
 
 /// Markers closer than this (CSS px) merge into a cluster.
 const CLUSTER_RADIUS_PX: f64 = 44.0;
@@ -23,26 +22,6 @@ const CLUSTER_MAX_ZOOM: u8 = 16;
 const BASEMAP_ZOOMS: [f64; 12] = [
     3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0,
 ];
-
-/// A dataset ready to show, with its basemap.
-#[derive(Debug)]
-pub struct LoadedAtlas {
-    /// The path as the visitor or curator wrote it, for messages.
-    pub file: String,
-    /// Sites and problems.
-    pub loaded: Loaded,
-    /// Basemap layers that loaded: (kind, shapes simplified per zoom).
-    pub basemap: Vec<(String, SimplifiedShapes)>,
-    /// Credit lines of the basemap files.
-    pub basemap_credit: Option<String>,
-    /// Some basemap layer failed; the map still works without it.
-    pub basemap_failed: bool,
-    /// The clustering hierarchy over every located site, built once.
-    pub clusters: ClusterIndex,
-    /// Bounds of every located site, worked out once: fitting, pan limits and
-    /// drawing frames all need them, some on every frame.
-    pub bounds: Option<Bounds>,
-}
 
 /// Why nothing could be shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,4 +131,12 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))
+}
+
+/// Resolves `path` against the page; `None` when it leaves the page's origin.
+/// Lives beside the loader because only the loader may decide what is fetched.
+pub fn same_origin_url(path: &str, base: &str) -> Option<String> {
+    let url = web_sys::Url::new_with_base(path, base).ok()?;
+    let page = web_sys::Url::new(base).ok()?;
+    (url.origin() == page.origin()).then(|| url.href())
 }

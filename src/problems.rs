@@ -6,8 +6,9 @@ use std::sync::Arc;
 use atlas_core::Severity;
 use leptos::prelude::*;
 
+use crate::dataset::LoadedAtlas;
 use crate::i18n::{self, t, Ui};
-use crate::load::{LoadError, LoadedAtlas};
+use crate::load::LoadError;
 use crate::state::use_atlas_state;
 
 /// How many problems show before the rest fold away.

@@ -6,7 +6,7 @@ use atlas_core::time_axis::AxisView;
 use atlas_core::{Lang, TimeFilter, Viewport};
 use leptos::prelude::*;
 
-use crate::load::LoadedAtlas;
+use crate::dataset::LoadedAtlas;
 
 /// What the visitor has chosen: language, selected site, map view.
 #[derive(Clone, Copy, Debug)]

@@ -178,13 +178,6 @@ fn current_path() -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
-/// Resolves `path` against the page; `None` when it leaves the page's origin.
-pub fn same_origin_url(path: &str, base: &str) -> Option<String> {
-    let url = web_sys::Url::new_with_base(path, base).ok()?;
-    let page = web_sys::Url::new(base).ok()?;
-    (url.origin() == page.origin()).then(|| url.href())
-}
-
 /// The browser's preferred language, when it is one we speak.
 pub fn browser_lang() -> Option<Lang> {
     web_sys::window()?

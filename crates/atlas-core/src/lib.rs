@@ -6,6 +6,7 @@
 
 pub mod basemap;
 pub mod cluster;
+pub mod contract;
 pub mod date;
 pub mod gcj02;
 pub mod geo;

@@ -30,16 +30,7 @@ pub enum Category {
 
 impl Category {
     /// The known categories, in legend order.
-    pub const KNOWN: [&'static str; 8] = [
-        "memorial",
-        "museum",
-        "revolutionary-site",
-        "base",
-        "event-site",
-        "landmark",
-        "cemetery",
-        "zone",
-    ];
+    pub const KNOWN: [&'static str; 8] = crate::contract::CATEGORY_NAMES;
 
     /// Reads a category name from the data; unknown names are kept as `Other`.
     pub fn from_name(name: &str) -> Self {

@@ -386,11 +386,11 @@ impl ProblemKind {
             NoSources => "no sources; add at least one { title, url }".into(),
             UnknownCategory(c) => format!(
                 "unknown category \"{c}\"; it shows with a generic symbol (known: {})",
-                crate::model::Category::KNOWN.join(", ")
+                crate::contract::CATEGORY_NAMES.join(", ")
             ),
             NoCategory => format!(
                 "no category; it shows with a generic symbol (known: {})",
-                crate::model::Category::KNOWN.join(", ")
+                crate::contract::CATEGORY_NAMES.join(", ")
             ),
             LikelyTypo { found, meant } => format!("unknown field \"{found}\", probably meant \"{meant}\"; rename it, or it is ignored"),
             Mapped(m) => m.describe(Lang::En),
@@ -429,11 +429,11 @@ impl ProblemKind {
             NoSources => "没有资料来源；请至少添加一条 { title, url }".into(),
             UnknownCategory(c) => format!(
                 "未知类别“{c}”；将以通用符号显示（已知类别：{}）",
-                crate::model::Category::KNOWN.join("、")
+                crate::contract::CATEGORY_NAMES.join("、")
             ),
             NoCategory => format!(
                 "没有类别；将以通用符号显示（已知类别：{}）",
-                crate::model::Category::KNOWN.join("、")
+                crate::contract::CATEGORY_NAMES.join("、")
             ),
             LikelyTypo { found, meant } => format!("未知字段“{found}”，可能应为“{meant}”；请改名，否则该字段会被忽略"),
             Mapped(m) => m.describe(Lang::Zh),

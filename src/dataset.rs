@@ -1,0 +1,28 @@
+//! A loaded dataset as the app holds it: atlas-core's sites and problems plus
+//! what the loader worked out once for the map (basemap, clusters, bounds).
+//! Its own module so the state can hold one without depending on the loader.
+
+use atlas_core::cluster::ClusterIndex;
+use atlas_core::geo::Bounds;
+use atlas_core::simplify::SimplifiedShapes;
+use atlas_core::Loaded;
+
+/// A dataset ready to show, with its basemap.
+#[derive(Debug)]
+pub struct LoadedAtlas {
+    /// The path as the visitor or curator wrote it, for messages.
+    pub file: String,
+    /// Sites and problems.
+    pub loaded: Loaded,
+    /// Basemap layers that loaded: (kind, shapes simplified per zoom).
+    pub basemap: Vec<(String, SimplifiedShapes)>,
+    /// Credit lines of the basemap files.
+    pub basemap_credit: Option<String>,
+    /// Some basemap layer failed; the map still works without it.
+    pub basemap_failed: bool,
+    /// The clustering hierarchy over every located site, built once.
+    pub clusters: ClusterIndex,
+    /// Bounds of every located site, worked out once: fitting, pan limits and
+    /// drawing frames all need them, some on every frame.
+    pub bounds: Option<Bounds>,
+}
