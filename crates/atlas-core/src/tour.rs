@@ -232,7 +232,7 @@ impl ChapterReader<'_> {
     ) -> Option<Option<usize>> {
         let id = match value {
             None | Some(Value::Null) => return Some(None),
-            Some(Value::String(id)) => id.trim().to_owned(),
+            Some(Value::String(id)) => id.clone(),
             // A numeric Feature id is the site's id as decimal text.
             Some(Value::Number(n)) => n.to_string(),
             Some(_) => {
