@@ -102,10 +102,7 @@ impl DeepLink {
         });
         let pairs: Vec<String> = kept
             .map(str::to_owned)
-            .chain(
-                ours.iter()
-                    .map(|(k, v)| format!("{k}={}", escape(v))),
-            )
+            .chain(ours.iter().map(|(k, v)| format!("{k}={}", escape(v))))
             .collect();
         let mut url = path.to_owned();
         // "https://example.org" has no path; links read better with its "/".
@@ -194,7 +191,10 @@ mod tests {
 
     #[test]
     fn an_empty_view_is_the_base_itself() {
-        assert_eq!(DeepLink::default().url("https://example.org"), "https://example.org/");
+        assert_eq!(
+            DeepLink::default().url("https://example.org"),
+            "https://example.org/"
+        );
         assert_eq!(DeepLink::default().url("/atlas/"), "/atlas/");
     }
 
@@ -232,7 +232,10 @@ mod tests {
     #[test]
     fn escaping_leaves_only_unreserved_characters() {
         assert_eq!(escape("a-b_c.d~e"), "a-b_c.d~e");
-        assert_eq!(escape("a b&c=d/e?f#g+h%"), "a%20b%26c%3Dd%2Fe%3Ff%23g%2Bh%25");
+        assert_eq!(
+            escape("a b&c=d/e?f#g+h%"),
+            "a%20b%26c%3Dd%2Fe%3Ff%23g%2Bh%25"
+        );
         assert_eq!(escape("苏州"), "%E8%8B%8F%E5%B7%9E");
     }
 

@@ -123,8 +123,7 @@ pub(crate) fn read(value: Option<&Value>, problems: &mut Vec<Problem>) -> KioskS
     match kiosk.get("idle_s") {
         None | Some(Value::Null) => {}
         Some(Value::Number(n))
-            if n
-                .as_f64()
+            if n.as_f64()
                 .is_some_and(|s| (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&s)) =>
         {
             settings.idle_s = n.as_f64().unwrap_or(DEFAULT_IDLE_SECONDS);
@@ -137,7 +136,11 @@ pub(crate) fn read(value: Option<&Value>, problems: &mut Vec<Problem>) -> KioskS
             Ok(()) => settings.public_url = Some(url.trim().to_owned()),
             Err(why) => {
                 let url = url.clone();
-                warn(problems, "public_url", ProblemKind::BadPublicUrl { url, why });
+                warn(
+                    problems,
+                    "public_url",
+                    ProblemKind::BadPublicUrl { url, why },
+                );
             }
         },
         Some(_) => warn(problems, "public_url", wrong(Expected::String)),

@@ -34,7 +34,9 @@ pub const DEFAULT_CHAPTER_SECONDS: f64 = 12.0;
 /// Longer chapters are almost always milliseconds written as seconds.
 pub const MAX_CHAPTER_SECONDS: f64 = 600.0;
 /// Members of a chapter.
-pub const CHAPTER_KEYS: &[&str] = &["site", "bbox", "t", "from", "to", "title", "text", "seconds"];
+pub const CHAPTER_KEYS: &[&str] = &[
+    "site", "bbox", "t", "from", "to", "title", "text", "seconds",
+];
 
 /// The dataset's guided tour: its valid chapters, in the order written.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -435,6 +437,9 @@ mod tests {
     #[test]
     fn the_stated_duration_range_is_the_one_enforced() {
         let text = Expected::ChapterSeconds.describe(Lang::En);
-        assert!(text.contains(&format!("at most {MAX_CHAPTER_SECONDS}")), "{text}");
+        assert!(
+            text.contains(&format!("at most {MAX_CHAPTER_SECONDS}")),
+            "{text}"
+        );
     }
 }

@@ -241,32 +241,88 @@ fn the_schema_refuses_exactly_the_chapters_the_app_skips() {
     let cases = [
         (good.clone(), false, true),
         (with(serde_json::json!({ "seconds": 20 })), false, true),
-        (with(serde_json::json!({ "seconds": null, "bbox": null })), false, true),
-        (with(serde_json::json!({ "site": null, "bbox": [120.4, 31.3, 120.6, 31.5] })), false, true),
-        (with(serde_json::json!({ "t": null, "from": "1939", "to": 1945 })), false, true),
-        (with(serde_json::json!({ "title": "Plain text serves both languages" })), false, true),
-        (with(serde_json::json!({ "title": { "zh": "只有中文" } })), false, true),
+        (
+            with(serde_json::json!({ "seconds": null, "bbox": null })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "site": null, "bbox": [120.4, 31.3, 120.6, 31.5] })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "t": null, "from": "1939", "to": 1945 })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "title": "Plain text serves both languages" })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "title": { "zh": "只有中文" } })),
+            false,
+            true,
+        ),
         (without(&["site"]), true, true),
         (with(serde_json::json!({ "site": null })), true, true),
         (without(&["t"]), true, true),
-        (with(serde_json::json!({ "t": null, "from": "1939" })), true, true),
-        (with(serde_json::json!({ "t": null, "to": "1939" })), true, true),
+        (
+            with(serde_json::json!({ "t": null, "from": "1939" })),
+            true,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "t": null, "to": "1939" })),
+            true,
+            true,
+        ),
         (with(serde_json::json!({ "t": "1939-13" })), true, true),
         (with(serde_json::json!({ "t": "June 1939" })), true, true),
         (without(&["title"]), true, true),
         (with(serde_json::json!({ "text": " " })), true, true),
-        (with(serde_json::json!({ "text": { "zh": "", "en": "" } })), true, true),
+        (
+            with(serde_json::json!({ "text": { "zh": "", "en": "" } })),
+            true,
+            true,
+        ),
         (with(serde_json::json!({ "seconds": 0 })), true, true),
         (with(serde_json::json!({ "seconds": 601 })), true, true),
         (with(serde_json::json!({ "seconds": "12" })), true, true),
-        (with(serde_json::json!({ "bbox": [120.4, 31.3, 120.6] })), true, true),
-        (with(serde_json::json!({ "bbox": [120.4, 31.3, 190, 31.5] })), true, true),
-        (with(serde_json::json!({ "site": "has spaces" })), true, true),
+        (
+            with(serde_json::json!({ "bbox": [120.4, 31.3, 120.6] })),
+            true,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "bbox": [120.4, 31.3, 190, 31.5] })),
+            true,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "site": "has spaces" })),
+            true,
+            true,
+        ),
         (serde_json::json!("xushuguan-raid-memorial"), true, true),
         // Only the whole file, or comparing two values, can tell these.
-        (with(serde_json::json!({ "site": "no-such-site" })), true, false),
-        (with(serde_json::json!({ "bbox": [120.6, 31.3, 120.4, 31.5] })), true, false),
-        (with(serde_json::json!({ "t": null, "from": "1945", "to": "1937" })), true, false),
+        (
+            with(serde_json::json!({ "site": "no-such-site" })),
+            true,
+            false,
+        ),
+        (
+            with(serde_json::json!({ "bbox": [120.6, 31.3, 120.4, 31.5] })),
+            true,
+            false,
+        ),
+        (
+            with(serde_json::json!({ "t": null, "from": "1945", "to": "1937" })),
+            true,
+            false,
+        ),
     ];
     for (chapter, skipped, visible) in cases {
         let example = example_with_chapter(chapter.clone());

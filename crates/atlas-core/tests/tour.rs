@@ -3,7 +3,7 @@
 //! chapters point at the sites the app actually shows.
 
 use atlas_core::tour::DEFAULT_CHAPTER_SECONDS;
-use atlas_core::{load, ChapterTime, Lang, Loaded, ProblemKind, Severity, TimeFilter};
+use atlas_core::{load, ChapterTime, Lang, Loaded, Severity, TimeFilter};
 use serde_json::{json, Value};
 
 const BUNDLED: &str = include_str!("../../../public/data/suzhou-red-heritage.geojson");
@@ -98,7 +98,9 @@ fn bad_chapters_are_named_and_skipped_while_the_rest_remain() {
     let loaded = with_tour(json!([
         chapter(json!({ "title": { "zh": "第一章", "en": "One" } })),
         chapter(json!({ "site": "memorail" })),
-        chapter(json!({ "site": "memorial", "t": "1995-09", "title": { "zh": "第三章", "en": "Three" } })),
+        chapter(
+            json!({ "site": "memorial", "t": "1995-09", "title": { "zh": "第三章", "en": "Three" } })
+        ),
         chapter(json!({ "site": "no-such-place" })),
         chapter(json!({ "site": "no-events" })),
     ]));
@@ -128,9 +130,9 @@ fn bad_chapters_are_named_and_skipped_while_the_rest_remain() {
     assert_eq!(
         messages,
         [
-            "dataset, atlas.tour[1].site: no site has the id \"memorail\", probably meant \"memorial\"; the chapter is skipped",
-            "dataset, atlas.tour[3].site: no site has the id \"no-such-place\"; write the id of a site in this file (the chapter is skipped)",
-            "dataset, atlas.tour[4].site: the site is feature 2, which has errors and is not shown; fix it first (the chapter is skipped)",
+            "dataset, atlas.tour[1].site: no site has the id \"memorail\", probably meant \"memorial\"",
+            "dataset, atlas.tour[3].site: no site has the id \"no-such-place\"; write the id of a site in this file",
+            "dataset, atlas.tour[4].site: the site is feature 2, which has errors and is not shown; fix that feature first",
         ]
     );
 }
@@ -160,7 +162,10 @@ fn a_chapter_needs_a_site_or_a_box() {
     assert_eq!(kept.len(), 2);
     assert_eq!((kept[0].site, kept[1].site.is_some()), (None, true));
     let bbox = kept[0].bbox.unwrap();
-    assert_eq!((bbox.min.lon, bbox.min.lat, bbox.max.lon, bbox.max.lat), (120.3, 31.2, 120.8, 31.6));
+    assert_eq!(
+        (bbox.min.lon, bbox.min.lat, bbox.max.lon, bbox.max.lat),
+        (120.3, 31.2, 120.8, 31.6)
+    );
 }
 
 #[test]
@@ -273,13 +278,18 @@ fn a_site_not_yet_on_the_map_at_the_chapters_time_is_a_warning() {
         ]
     );
     assert_eq!(loaded.atlas.settings.tour.len(), 3);
-    assert!(loaded.problems[0].message(Lang::En).contains("its first event: 1995-09"));
+    assert!(loaded.problems[0]
+        .message(Lang::En)
+        .contains("its first event: 1995-09"));
 }
 
 #[test]
 fn a_tour_that_is_not_a_list_and_chapters_that_are_not_objects_are_errors() {
     let not_a_list = with_tour(json!({ "chapters": [] }));
-    assert_eq!(tour_problems(&not_a_list), vec![error("atlas.tour", "wrong-type")]);
+    assert_eq!(
+        tour_problems(&not_a_list),
+        vec![error("atlas.tour", "wrong-type")]
+    );
     assert!(not_a_list.atlas.settings.tour.is_empty());
 
     let loaded = with_tour(json!(["raid", chapter(json!({ "titel": "x" }))]));
@@ -317,9 +327,13 @@ fn kiosk_settings_are_read_and_their_mistakes_are_warnings() {
     let kiosk = &good.atlas.settings.kiosk;
     assert!(kiosk.enabled);
     assert_eq!(kiosk.idle_s, 120.0);
-    assert_eq!(kiosk.public_url.as_deref(), Some("https://example.org/atlas/"));
+    assert_eq!(
+        kiosk.public_url.as_deref(),
+        Some("https://example.org/atlas/")
+    );
 
-    let bad = with_atlas(json!({ "kiosk": { "idle_s": -1, "public_url": "http://127.0.0.1:8080/" } }));
+    let bad =
+        with_atlas(json!({ "kiosk": { "idle_s": -1, "public_url": "http://127.0.0.1:8080/" } }));
     assert_eq!(
         tour_problems(&bad),
         vec![
@@ -353,12 +367,19 @@ fn every_tour_and_kiosk_message_exists_in_both_languages() {
         ],
         "kiosk": { "public_url": "ftp://example.org/" }
     }));
-    let problems: Vec<_> = loaded.problems.iter().filter(|p| p.feature.is_none()).collect();
+    let problems: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.feature.is_none())
+        .collect();
     assert_eq!(problems.len(), 11);
     for p in problems {
         let (en, zh) = (p.kind.message(Lang::En), p.kind.message(Lang::Zh));
         assert_ne!(en, zh);
-        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
     }
 }
 
@@ -369,7 +390,10 @@ fn the_bundled_tour_walks_through_history_in_date_order() {
     let atlas = &loaded.atlas;
     let tour = &atlas.settings.tour;
     assert!((8..=10).contains(&tour.len()), "{} chapters", tour.len());
-    assert!(!atlas.settings.kiosk.enabled, "the bundled dataset never forces kiosk mode");
+    assert!(
+        !atlas.settings.kiosk.enabled,
+        "the bundled dataset never forces kiosk mode"
+    );
     // The latest moment each chapter shows: a cursor's date, a period's end.
     // A chapter about "autumn 1939" shows all of 1939, after the raid of June.
     let shown_until: Vec<f64> = tour
@@ -380,7 +404,10 @@ fn the_bundled_tour_walks_through_history_in_date_order() {
             TimeFilter::All => f64::INFINITY,
         })
         .collect();
-    assert!(shown_until.windows(2).all(|w| w[0] <= w[1]), "{shown_until:?}");
+    assert!(
+        shown_until.windows(2).all(|w| w[0] <= w[1]),
+        "{shown_until:?}"
+    );
     assert!((1920.0..1930.0).contains(&shown_until[0]));
     assert!((2021.0..2022.0).contains(shown_until.last().unwrap()));
     for c in &tour.chapters {
@@ -388,6 +415,10 @@ fn the_bundled_tour_walks_through_history_in_date_order() {
             assert!(c.title.exact(lang).is_some() && c.text.exact(lang).is_some());
         }
         let site = &atlas.sites[c.site.expect("every bundled chapter points at a site")];
-        assert!(c.time.filter().admits(site), "{} shows at its chapter", site.id);
+        assert!(
+            c.time.filter().admits(site),
+            "{} shows at its chapter",
+            site.id
+        );
     }
 }
