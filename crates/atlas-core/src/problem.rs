@@ -64,7 +64,7 @@ impl FatalError {
 /// Whether a problem stops a feature from showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
-    /// The feature is skipped (for the tour: the chapter is skipped).
+    /// The feature is skipped.
     Error,
     /// The feature shows; the curator should still look.
     Warning,
