@@ -12,13 +12,25 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/bad-datasets")
 }
 
-fn datasets() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .expect("tests/bad-datasets exists")
+/// Mistakes in the `atlas` settings (tour, kiosk): checked by atlas-check
+/// only, so they live beside its tests rather than in the app's corpus.
+fn settings_corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/settings-datasets")
+}
+
+fn datasets_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|_| panic!("{} exists", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
         .collect();
     files.sort();
+    files
+}
+
+fn datasets() -> Vec<PathBuf> {
+    let mut files = datasets_in(&corpus_dir());
+    files.extend(datasets_in(&settings_corpus_dir()));
     files
 }
 
@@ -35,7 +47,7 @@ fn atlas_check(args: &[&str]) -> (String, u8) {
 #[test]
 fn every_bad_dataset_prints_exactly_its_expected_lines() {
     let files = datasets();
-    assert!(files.len() >= 8, "the corpus is there: {files:?}");
+    assert!(files.len() >= 10, "the corpus is there: {files:?}");
     for file in files {
         let expected_path = file.with_extension("expected");
         let expected = std::fs::read_to_string(&expected_path)
@@ -99,6 +111,33 @@ fn the_bundled_dataset_is_clean_even_when_strict() {
         out.ends_with("12 sites shown, 0 errors, 0 warnings\n"),
         "{out}"
     );
+}
+
+#[test]
+fn tour_mistakes_are_errors_and_kiosk_mistakes_warnings() {
+    let dir = settings_corpus_dir();
+    let tour = dir.join("tour.geojson");
+    let kiosk = dir.join("kiosk.geojson");
+    let (tour, kiosk) = (tour.to_str().unwrap(), kiosk.to_str().unwrap());
+    let (out, code) = atlas_check(&[tour]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.lines().any(|l| l
+        == format!(
+            "{tour}: error: dataset, atlas.tour[1].site: no site has the id \"memorail\", \
+             probably meant \"memorial\""
+        )));
+    assert_eq!(atlas_check(&[kiosk]).1, 0);
+    assert_eq!(atlas_check(&["--strict", kiosk]).1, 1);
+    let (json, _) = atlas_check(&["--format", "json", tour]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let first = &doc["files"][0]["problems"][0];
+    assert_eq!(first["code"], "unknown-site");
+    assert_eq!(first["feature"], serde_json::Value::Null);
+    assert_eq!(first["field"], "atlas.tour[1].site");
+    assert!(first["message_zh"]
+        .as_str()
+        .unwrap()
+        .contains("可能应为“memorial”"));
 }
 
 #[test]

@@ -8,9 +8,11 @@ pub mod basemap;
 pub mod cluster;
 pub mod contract;
 pub mod date;
+pub mod deep_link;
 pub mod gcj02;
 pub mod geo;
 pub mod interop;
+pub mod kiosk;
 pub mod mark_layout;
 pub mod model;
 pub mod outliers;
@@ -24,10 +26,13 @@ pub mod ticks;
 pub mod tiles;
 pub mod time;
 pub mod time_axis;
+pub mod tour;
 pub mod typo;
 
 pub use date::{DateError, EventDate, HistDate, Precision};
+pub use deep_link::DeepLink;
 pub use geo::{LonLat, Viewport, WorldPoint};
+pub use kiosk::KioskSettings;
 pub use model::{
     Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
 };
@@ -36,3 +41,4 @@ pub use problem::{Expected, FatalError, Problem, ProblemKind, Severity};
 pub use shape::Shape;
 pub use text::{Lang, LocalizedText};
 pub use time::TimeFilter;
+pub use tour::{Chapter, ChapterTime, Tour};

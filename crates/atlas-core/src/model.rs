@@ -198,6 +198,10 @@ pub struct AtlasSettings {
     pub basemap_attribution: Option<String>,
     /// Optional raster tiles under the vector layers; `None` means no network at all.
     pub tiles: Option<TileSettings>,
+    /// The guided tour (`atlas.tour`); empty when the dataset has none.
+    pub tour: crate::tour::Tour,
+    /// Kiosk settings (`atlas.kiosk`); defaults when the dataset has none.
+    pub kiosk: crate::kiosk::KioskSettings,
 }
 
 /// The dataset's `atlas.tiles` setting: an XYZ tile source.

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::date::{EventDate, HistDate};
 use crate::geo::LonLat;
 use crate::interop::{self, Mapping};
+use crate::kiosk;
 use crate::model::{
     Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
 };
@@ -19,6 +20,7 @@ use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
 use crate::shape::{self, GeometryErrorKind, Shape};
 use crate::stream;
 use crate::text::{Lang, LocalizedText};
+use crate::tour;
 use crate::typo;
 
 /// Files larger than this are refused: parsing them would freeze a kiosk's tab.
@@ -150,7 +152,11 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     }
 
     let mut problems = Vec::new();
-    let settings = read_settings(collection.atlas.as_ref(), &mut problems);
+    let ids = tour::SiteIds {
+        sites: &sites,
+        in_file: &first_by_id,
+    };
+    let settings = read_settings(collection.atlas.as_ref(), ids, &mut problems);
     report_outliers(&sites, &mut feature_problems);
     problems.extend(feature_problems.into_iter().flatten());
     if sites.is_empty() && collection.feature_count > 0 {
@@ -831,7 +837,12 @@ impl FeatureReader {
     }
 }
 
-fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSettings {
+/// Reads `atlas`; the tour is resolved against the sites read (`ids`).
+fn read_settings(
+    value: Option<&Value>,
+    ids: tour::SiteIds,
+    problems: &mut Vec<Problem>,
+) -> AtlasSettings {
     let Some(Value::Object(atlas)) = value else {
         return AtlasSettings::default();
     };
@@ -892,6 +903,8 @@ fn read_settings(value: Option<&Value>, problems: &mut Vec<Problem>) -> AtlasSet
             .and_then(Value::as_str)
             .map(str::to_owned),
         tiles: read_tiles(atlas.get("tiles"), problems),
+        tour: tour::read(atlas.get("tour"), ids, problems),
+        kiosk: kiosk::read(atlas.get("kiosk"), problems),
     }
 }
 

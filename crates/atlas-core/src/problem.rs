@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::date::DateError;
 use crate::interop::Mapping;
+use crate::kiosk::PublicUrlError;
 use crate::text::Lang;
 
 /// The dataset cannot be read at all; nothing can be shown from it.
@@ -162,6 +163,40 @@ pub enum ProblemKind {
     Mapped(Mapping),
     /// No feature in the collection could be shown.
     NoSites,
+    /// A tour chapter names a site id that no feature has.
+    UnknownSite {
+        /// The id as written.
+        id: String,
+        /// A shown site's id one or two slips away, if there is one.
+        meant: Option<String>,
+    },
+    /// A tour chapter names a site that has errors, so it is not shown.
+    SiteNotShown {
+        /// Index of that feature.
+        feature: usize,
+    },
+    /// A tour chapter with neither `site` nor `bbox`: nothing to show.
+    ChapterWithoutPlace,
+    /// A tour chapter with neither `t` nor `from`/`to`.
+    ChapterWithoutTime,
+    /// A `bbox` that is not `[west, south, east, north]` inside the world.
+    BadBbox,
+    /// A period whose `to` ends before its `from` begins.
+    PeriodReversed,
+    /// A chapter gives both a cursor `t` and a period; the period is used.
+    CursorAndPeriod,
+    /// The chapter's site is not on the map at the chapter's time.
+    SiteHiddenAtTime {
+        /// The site's first date, in the data form (`1995-09`).
+        first: String,
+    },
+    /// `atlas.kiosk.public_url` cannot serve as a base for links on a phone.
+    BadPublicUrl {
+        /// The URL as written.
+        url: String,
+        /// Why not.
+        why: PublicUrlError,
+    },
 }
 
 /// What the data contract expects at a place, said to a curator.
@@ -211,6 +246,16 @@ pub enum Expected {
     PolygonList,
     /// A closed ring of at least four positions.
     Ring,
+    /// The tour: a list of chapters.
+    ChapterList,
+    /// One chapter `{ site, t, title, text, seconds }`.
+    Chapter,
+    /// A chapter's duration: seconds, more than 0 and at most
+    /// [`crate::tour::MAX_CHAPTER_SECONDS`].
+    ChapterSeconds,
+    /// The kiosk's idle time: seconds between [`crate::kiosk::MIN_IDLE_SECONDS`]
+    /// and [`crate::kiosk::MAX_IDLE_SECONDS`].
+    IdleSeconds,
 }
 
 impl Expected {
@@ -273,6 +318,22 @@ impl Expected {
                 "a ring of at least 4 positions, the last equal to the first",
                 "至少 4 个位置且首尾相同的环",
             ),
+            ChapterList => (
+                "a list of chapters [{ site, t, title, text }]",
+                "章节列表 [{ site, t, title, text }]",
+            ),
+            Chapter => (
+                "a chapter { site, t, title, text, seconds }",
+                "章节对象 { site, t, title, text, seconds }",
+            ),
+            ChapterSeconds => (
+                "a number of seconds, more than 0 and at most 600",
+                "秒数，大于 0 且不超过 600",
+            ),
+            IdleSeconds => (
+                "a number of seconds from 10 to 3600",
+                "秒数，10 到 3600 之间",
+            ),
         };
         match lang {
             Lang::En => en,
@@ -282,6 +343,18 @@ impl Expected {
 }
 
 impl Problem {
+    /// A problem of the dataset's `atlas` settings (no feature), at `field`
+    /// such as `atlas.tour[2].site`.
+    pub fn in_settings(severity: Severity, field: impl Into<String>, kind: ProblemKind) -> Self {
+        Problem {
+            severity,
+            feature: None,
+            id: None,
+            field: field.into(),
+            kind,
+        }
+    }
+
     /// The line a curator reads: place, then what is wrong and how to fix it.
     pub fn message(&self, lang: Lang) -> String {
         format!("{}: {}", self.place(lang), self.kind.message(lang))
@@ -340,6 +413,15 @@ impl ProblemKind {
             LikelyTypo { .. } => "likely-typo",
             Mapped(_) => "mapped",
             NoSites => "no-sites",
+            UnknownSite { .. } => "unknown-site",
+            SiteNotShown { .. } => "site-not-shown",
+            ChapterWithoutPlace => "chapter-without-place",
+            ChapterWithoutTime => "chapter-without-time",
+            BadBbox => "bad-bbox",
+            PeriodReversed => "period-reversed",
+            CursorAndPeriod => "cursor-and-period",
+            SiteHiddenAtTime { .. } => "site-hidden-at-time",
+            BadPublicUrl { .. } => "bad-public-url",
         }
     }
 
@@ -395,6 +477,18 @@ impl ProblemKind {
             LikelyTypo { found, meant } => format!("unknown field \"{found}\", probably meant \"{meant}\"; rename it, or it is ignored"),
             Mapped(m) => m.describe(Lang::En),
             NoSites => "no site in the file can be shown".into(),
+            UnknownSite { id, meant: Some(meant) } => format!("no site has the id \"{id}\", probably meant \"{meant}\""),
+            UnknownSite { id, meant: None } => format!("no site has the id \"{id}\"; write the id of a site in this file"),
+            SiteNotShown { feature } => format!("the site is feature {feature}, which has errors and is not shown; fix that feature first"),
+            ChapterWithoutPlace => "the chapter shows no place; give it a \"site\" id or a \"bbox\" [west, south, east, north]".into(),
+            ChapterWithoutTime => "the chapter has no time; give it \"t\": \"1939-06-24\" or a period \"from\" and \"to\"".into(),
+            BadBbox => "write the box as [west, south, east, north] in degrees: west < east within -180..180, south < north within -90..90".into(),
+            PeriodReversed => "\"to\" ends before \"from\" begins; swap them or correct one".into(),
+            CursorAndPeriod => "both \"t\" and \"from\"/\"to\"; the period is used, as in links; remove one".into(),
+            SiteHiddenAtTime { first } => format!(
+                "the site is not on the map at the chapter's time (its first event: {first}); move \"t\" or \"from\"/\"to\", or choose another site"
+            ),
+            BadPublicUrl { url, why } => format!("\"{url}\" {}", why.message(Lang::En)),
         }
     }
 
@@ -438,6 +532,18 @@ impl ProblemKind {
             LikelyTypo { found, meant } => format!("未知字段“{found}”，可能应为“{meant}”；请改名，否则该字段会被忽略"),
             Mapped(m) => m.describe(Lang::Zh),
             NoSites => "文件中没有可显示的地点".into(),
+            UnknownSite { id, meant: Some(meant) } => format!("没有 id 为“{id}”的地点，可能应为“{meant}”"),
+            UnknownSite { id, meant: None } => format!("没有 id 为“{id}”的地点；请填写本文件中某个地点的 id"),
+            SiteNotShown { feature } => format!("该地点是要素 {feature}，它有错误而未显示；请先修正该要素"),
+            ChapterWithoutPlace => "章节没有要显示的位置；请给出地点 \"site\" 的 id 或范围 \"bbox\" [西, 南, 东, 北]".into(),
+            ChapterWithoutTime => "章节没有时间；请给出 \"t\": \"1939-06-24\" 或时段 \"from\" 和 \"to\"".into(),
+            BadBbox => "范围请写成 [西, 南, 东, 北]（度）：西 < 东，在 -180..180 之间；南 < 北，在 -90..90 之间".into(),
+            PeriodReversed => "\"to\" 在 \"from\" 开始之前就结束了；请调换或更正".into(),
+            CursorAndPeriod => "同时给出了 \"t\" 和 \"from\"/\"to\"；与链接一样采用时段；请删去其一".into(),
+            SiteHiddenAtTime { first } => format!(
+                "在章节的时间该地点不在地图上（它的第一个事件：{first}）；请调整 \"t\" 或 \"from\"/\"to\"，或换一个地点"
+            ),
+            BadPublicUrl { url, why } => format!("“{url}”{}", why.message(Lang::Zh)),
         }
     }
 }

@@ -208,3 +208,198 @@ fn the_schema_agrees_with_the_app_on_tile_templates() {
         );
     }
 }
+
+/// The documented example with its tour replaced by one chapter.
+fn example_with_chapter(chapter: Value) -> Value {
+    let mut example: Value = serde_json::from_str(&documented_example()).unwrap();
+    example["atlas"]["tour"] = serde_json::json!([chapter]);
+    example
+}
+
+#[test]
+fn the_schema_refuses_exactly_the_chapters_the_app_skips() {
+    let validator = validator();
+    let good = serde_json::json!({
+        "site": "xushuguan-raid-memorial", "t": "1939-06-24",
+        "title": { "zh": "夜袭", "en": "Night raid" }, "text": { "zh": "正文", "en": "Text" }
+    });
+    let with = |changes: Value| {
+        let mut chapter = good.clone();
+        for (k, v) in changes.as_object().unwrap() {
+            chapter[k] = v.clone();
+        }
+        chapter
+    };
+    let without = |keys: &[&str]| {
+        let mut chapter = good.clone();
+        for k in keys {
+            chapter.as_object_mut().unwrap().remove(*k);
+        }
+        chapter
+    };
+    // (chapter, does the app skip it, can a schema see why)
+    let cases = [
+        (good.clone(), false, true),
+        (with(serde_json::json!({ "seconds": 20 })), false, true),
+        (
+            with(serde_json::json!({ "seconds": null, "bbox": null })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "site": null, "bbox": [120.4, 31.3, 120.6, 31.5] })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "t": null, "from": "1939", "to": 1945 })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "title": "Plain text serves both languages" })),
+            false,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "title": { "zh": "只有中文" } })),
+            false,
+            true,
+        ),
+        (without(&["site"]), true, true),
+        (with(serde_json::json!({ "site": null })), true, true),
+        (without(&["t"]), true, true),
+        (
+            with(serde_json::json!({ "t": null, "from": "1939" })),
+            true,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "t": null, "to": "1939" })),
+            true,
+            true,
+        ),
+        (with(serde_json::json!({ "t": "1939-13" })), true, true),
+        (with(serde_json::json!({ "t": "June 1939" })), true, true),
+        (without(&["title"]), true, true),
+        (with(serde_json::json!({ "text": " " })), true, true),
+        (
+            with(serde_json::json!({ "text": { "zh": "", "en": "" } })),
+            true,
+            true,
+        ),
+        (with(serde_json::json!({ "seconds": 0 })), true, true),
+        (with(serde_json::json!({ "seconds": 601 })), true, true),
+        (with(serde_json::json!({ "seconds": "12" })), true, true),
+        (
+            with(serde_json::json!({ "bbox": [120.4, 31.3, 120.6] })),
+            true,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "bbox": [120.4, 31.3, 190, 31.5] })),
+            true,
+            true,
+        ),
+        (
+            with(serde_json::json!({ "site": "has spaces" })),
+            true,
+            true,
+        ),
+        (serde_json::json!("xushuguan-raid-memorial"), true, true),
+        // Only the whole file, or comparing two values, can tell these.
+        (
+            with(serde_json::json!({ "site": "no-such-site" })),
+            true,
+            false,
+        ),
+        (
+            with(serde_json::json!({ "bbox": [120.6, 31.3, 120.4, 31.5] })),
+            true,
+            false,
+        ),
+        (
+            with(serde_json::json!({ "t": null, "from": "1945", "to": "1937" })),
+            true,
+            false,
+        ),
+    ];
+    for (chapter, skipped, visible) in cases {
+        let example = example_with_chapter(chapter.clone());
+        let loaded = load(&example.to_string()).unwrap();
+        assert_eq!(
+            loaded.atlas.settings.tour.is_empty(),
+            skipped,
+            "app on {chapter}: {:#?}",
+            loaded.problems
+        );
+        assert_eq!(
+            !validator.is_valid(&example),
+            skipped && visible,
+            "schema on {chapter}: {:#?}",
+            schema_errors(&validator, &example)
+        );
+    }
+    let not_a_list = {
+        let mut example: Value = serde_json::from_str(&documented_example()).unwrap();
+        example["atlas"]["tour"] = serde_json::json!({ "chapters": [] });
+        example
+    };
+    assert!(!validator.is_valid(&not_a_list));
+}
+
+#[test]
+fn the_schema_agrees_with_the_app_on_kiosk_settings() {
+    let validator = validator();
+    for (kiosk, ok) in [
+        (serde_json::json!({}), true),
+        (serde_json::json!(null), true),
+        (serde_json::json!({ "enabled": true, "idle_s": 10 }), true),
+        (serde_json::json!({ "enabled": "yes" }), false),
+        (serde_json::json!({ "idle_s": 9 }), false),
+        (serde_json::json!({ "idle_s": 90000 }), false),
+        (serde_json::json!({ "idle_s": "90" }), false),
+        (serde_json::json!("on"), false),
+    ] {
+        let mut example: Value = serde_json::from_str(&documented_example()).unwrap();
+        example["atlas"]["kiosk"] = kiosk.clone();
+        let loaded = load(&example.to_string()).unwrap();
+        assert_eq!(loaded.problems.is_empty(), ok, "app on {kiosk}");
+        assert_eq!(validator.is_valid(&example), ok, "schema on {kiosk}");
+    }
+    for (url, ok) in [
+        ("https://example.org/atlas/", true),
+        (" https://example.org/atlas/?data=data/x.geojson#map ", true),
+        ("HTTP://Museum.example:8080", true),
+        ("http://192.168.1.20/", true),
+        ("https://user@atlas.example/", true),
+        ("https://[2001:db8::1]/atlas/", true),
+        ("http://localhost.example.org/", true),
+        ("/atlas/", false),
+        ("example.org/atlas", false),
+        ("ftp://example.org/", false),
+        ("javascript:alert(1)", false),
+        ("https://", false),
+        ("https:///path", false),
+        ("https://:8080/", false),
+        ("https://exa mple.org/", false),
+        ("http://localhost:8080/", false),
+        ("http://LOCALHOST/", false),
+        ("http://localhost./", false),
+        ("http://127.0.0.1/", false),
+        ("http://127.1.2.3:9000/a", false),
+        ("http://[::1]:8080/", false),
+        ("http://kiosk.localhost/", false),
+        ("http://0.0.0.0", false),
+        ("http://a@b@localhost/", false),
+    ] {
+        let mut example: Value = serde_json::from_str(&documented_example()).unwrap();
+        example["atlas"]["kiosk"] = serde_json::json!({ "public_url": url });
+        assert_eq!(
+            atlas_core::kiosk::check_public_url(url.trim()).is_ok(),
+            ok,
+            "app on {url}"
+        );
+        assert_eq!(validator.is_valid(&example), ok, "schema on {url}");
+    }
+}
