@@ -10,6 +10,7 @@ pub mod date;
 pub mod gcj02;
 pub mod geo;
 pub mod interop;
+pub mod map_items;
 pub mod mark_layout;
 pub mod model;
 pub mod outliers;
