@@ -13,11 +13,6 @@ use crate::dataset::LoadedAtlas;
 use crate::i18n;
 use crate::perf;
 
-/// Markers closer than this (CSS px) merge into a cluster.
-const CLUSTER_RADIUS_PX: f64 = 44.0;
-/// Above this zoom every site stands alone.
-const CLUSTER_MAX_ZOOM: u8 = 16;
-
 /// Basemap detail levels: one per integer zoom; past 14 the source data is coarser than a pixel.
 const BASEMAP_ZOOMS: [f64; 12] = [
     3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0,
@@ -65,7 +60,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         .filter_map(|(i, s)| Some((i, s.position?.to_world())))
         .collect();
     let bounds = loaded.atlas.bounds();
-    let clusters = ClusterIndex::build(&points, CLUSTER_RADIUS_PX, 0, CLUSTER_MAX_ZOOM);
+    let clusters = ClusterIndex::for_sites(&points);
     perf::mark("atlas:parsed");
     perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
 

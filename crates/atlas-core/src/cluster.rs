@@ -215,6 +215,28 @@ pub enum MapItem {
     Cluster(Cluster),
 }
 
+impl MapItem {
+    /// A key that tells the items of one answer apart and stays the same
+    /// across frames while the item is unchanged, so a view can reuse its
+    /// DOM node. A site is (site index, 0); a cluster is (id, count): its
+    /// count is at least 2, so the two never collide, and a recount changes
+    /// the key so its label is redrawn.
+    pub fn key(&self) -> (u64, usize) {
+        match self {
+            MapItem::Site { site, .. } => (*site as u64, 0),
+            MapItem::Cluster(c) => (c.id, c.count),
+        }
+    }
+
+    /// How many admitted sites the item stands for: 1 for a site.
+    pub fn count(&self) -> usize {
+        match self {
+            MapItem::Site { .. } => 1,
+            MapItem::Cluster(c) => c.count,
+        }
+    }
+}
+
 /// A group of admitted sites drawn as one marker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
@@ -227,7 +249,9 @@ pub struct Cluster {
     pub bounds: (WorldPoint, WorldPoint),
     /// Identity of the cluster in the hierarchy, the same across frames and
     /// time filters at one zoom (and across zooms while the cluster is
-    /// unchanged), so it can key rendering. Never equal to a site index.
+    /// unchanged), so it can key rendering. At least the number of sites
+    /// indexed, so it differs from every site index when sites are numbered
+    /// from 0 without gaps (and [`MapItem::key`] tells them apart anyway).
     pub id: u64,
     start: u32,
     end: u32,
@@ -257,11 +281,15 @@ impl ClusterIndex {
         max_zoom: u8,
     ) -> Self {
         let max_zoom = max_zoom.max(min_zoom);
-        let points: Vec<(usize, WorldPoint)> = points
+        let mut points: Vec<(usize, WorldPoint)> = points
             .iter()
             .copied()
             .filter(|(_, p)| p.x.is_finite() && p.y.is_finite())
             .collect();
+        // Leaf nodes in site order let `site_position` binary-search them
+        // with no extra table; input usually comes sorted, which this sort
+        // (stable, so equal sites keep their order) checks in one pass.
+        points.sort_by_key(|&(site, _)| site);
         let leaf_count = points.len();
         let mut nodes: Vec<Node> = points
             .iter()
@@ -370,6 +398,20 @@ impl ClusterIndex {
     /// How many sites the index holds.
     pub fn site_count(&self) -> usize {
         self.leaf_count
+    }
+
+    /// The last zoom at which sites cluster; above it every site stands alone.
+    pub fn max_zoom(&self) -> u8 {
+        self.max_zoom
+    }
+
+    /// Where `site` is, if the index holds it.
+    pub fn site_position(&self, site: usize) -> Option<WorldPoint> {
+        // Nodes below `leaf_count` are the sites, sorted by site (see `build`).
+        let site_of = |node: &Node| self.leaf_site[node.start as usize] as usize;
+        let leaves = &self.nodes[..self.leaf_count];
+        let i = leaves.partition_point(|n| site_of(n) < site);
+        leaves.get(i).filter(|n| site_of(n) == site).map(|n| n.at)
     }
 
     /// Which level a (fractional) zoom shows: floor(zoom) within
@@ -629,6 +671,19 @@ mod tests {
         assert_eq!(items.len(), 200);
     }
 
+    #[test]
+    fn a_site_is_found_whatever_order_the_sites_came_in() {
+        let pts = at_px(&[(0.0, 0.0), (10.0, 0.0), (300.0, 0.0)], 10.0);
+        let shuffled = vec![(9, pts[0].1), (2, pts[1].1), (5, pts[2].1)];
+        let index = ClusterIndex::build(&shuffled, 40.0, 0, 16);
+        assert_eq!(index.site_position(2), Some(pts[1].1));
+        assert_eq!(index.site_position(5), Some(pts[2].1));
+        assert_eq!(index.site_position(9), Some(pts[0].1));
+        assert_eq!(index.site_position(0), None);
+        assert_eq!(index.site_position(10), None);
+        assert_eq!(ClusterIndex::build(&[], 40.0, 0, 16).site_position(0), None);
+    }
+
     /// Points in a few tight groups plus scatter, so every zoom has clusters
     /// and singles; site indices are shuffled so they differ from positions.
     fn scene() -> impl Strategy<Value = Vec<(usize, WorldPoint)>> {
@@ -733,6 +788,17 @@ mod tests {
             seen.sort();
             prop_assert_eq!(total, expected.len());
             prop_assert_eq!(seen, expected);
+        }
+
+        #[test]
+        fn every_site_is_found_by_its_index_and_no_other(pts in scene()) {
+            let index = ClusterIndex::build(&pts, 40.0, 0, 16);
+            for &(site, at) in &pts {
+                prop_assert_eq!(index.site_position(site), Some(at));
+                // The scene numbers sites 1, 3, 5, …: the even ones are not there.
+                prop_assert_eq!(index.site_position(site + 1), None);
+            }
+            prop_assert_eq!(index.site_position(0), None);
         }
 
         #[test]

@@ -13,6 +13,7 @@ pub mod gcj02;
 pub mod geo;
 pub mod interop;
 pub mod kiosk;
+pub mod map_items;
 pub mod mark_layout;
 pub mod model;
 pub mod outliers;
