@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod date;
 pub mod gcj02;
 pub mod geo;
+pub mod gesture;
 pub mod interop;
 pub mod mark_layout;
 pub mod model;
