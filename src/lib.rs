@@ -5,6 +5,7 @@
 //! [`panel`]). Views never parse; every visitor-facing string comes from [`i18n`].
 
 mod app;
+mod dom;
 pub mod i18n;
 mod load;
 mod map;
