@@ -6,6 +6,7 @@
 
 mod app;
 mod dataset;
+mod dom;
 pub mod i18n;
 mod load;
 mod map;

@@ -10,10 +10,6 @@ use crate::state::AtlasState;
 
 /// How long a fly-to takes; under a second, as the issue asks.
 pub const FLY_MS: f64 = 700.0;
-/// Glide speed halves every this many milliseconds after a flick.
-const GLIDE_HALF_LIFE_MS: f64 = 120.0;
-/// A glide stops below this speed (CSS px per millisecond).
-const GLIDE_MIN_SPEED: f64 = 0.02;
 
 /// Drives animated viewport changes.
 #[derive(Clone, Copy)]
@@ -79,22 +75,24 @@ impl Camera {
     /// Keeps the map moving after a flick, slowing down smoothly.
     pub fn glide(&self, velocity: (f64, f64), keep: impl Fn(Viewport) -> Viewport + 'static) {
         self.stop();
-        if prefers_reduced_motion() || velocity.0.hypot(velocity.1) < GLIDE_MIN_SPEED * 4.0 {
+        if prefers_reduced_motion() {
             return;
         }
+        // The decay, and when it comes to rest, are atlas-core's (tested there).
+        let Some(mut glide) = atlas_core::gesture::Glide::from_release(velocity) else {
+            return;
+        };
         let viewport = self.state.viewport;
         let mut last = 0.0;
         self.run(move |elapsed| {
-            let dt = elapsed - last;
+            let (dx, dy) = glide.step(elapsed - last);
             last = elapsed;
-            let decay = 0.5f64.powf(elapsed / GLIDE_HALF_LIFE_MS);
-            let (vx, vy) = (velocity.0 * decay, velocity.1 * decay);
             viewport.update(|v| {
                 if let Some(v) = v {
-                    *v = keep(v.panned(vx * dt, vy * dt));
+                    *v = keep(v.panned(dx, dy));
                 }
             });
-            vx.hypot(vy) >= GLIDE_MIN_SPEED
+            !glide.at_rest()
         });
     }
 

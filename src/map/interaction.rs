@@ -3,53 +3,33 @@
 //! arrows and +/- on the keyboard.
 
 use atlas_core::geo::{roaming_area, ScreenPoint};
+use atlas_core::gesture::{Gesture, Lift, Released};
 use atlas_core::{Viewport, WorldPoint};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use_event_listener::{use_event_listener_with_options, UseEventListenerOptions};
-use wasm_bindgen::JsCast;
+use leptos_use_event_listener::{
+    use_event_listener, use_event_listener_with_options, UseEventListenerOptions,
+};
 
 use super::camera::Camera;
+use crate::dom;
 use crate::motion::now_ms;
 use crate::state::AtlasState;
 
-/// A press that travels less than this is a tap, not a drag (CSS px).
-const DRAG_THRESHOLD: f64 = 6.0;
 /// Zoom levels per pixel of wheel travel: one mouse notch (100 px) is half a level.
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.005;
 /// Arrow keys pan by this many pixels.
 const KEY_PAN: f64 = 80.0;
-/// Two taps closer than this in time and space make a double tap.
-const DOUBLE_TAP_MS: f64 = 320.0;
-const DOUBLE_TAP_PX: f64 = 30.0;
-/// Only the last moments of a drag decide how fast the map glides on.
-const VELOCITY_WINDOW_MS: f64 = 80.0;
+/// A double tap or double click zooms in by this many levels.
+const DOUBLE_TAP_ZOOM: f64 = 1.0;
 /// Selecting a site zooms in to at least this level, where streets make sense.
 pub const SITE_ZOOM: f64 = 11.0;
 
-/// Event handlers for the map surface.
-#[derive(Clone, Copy)]
-pub struct MapGestures {
-    pub pointer_down: Callback<PointerEvent>,
-    pub pointer_move: Callback<PointerEvent>,
-    pub pointer_up: Callback<PointerEvent>,
-    pub key_down: Callback<KeyboardEvent>,
-}
-
-#[derive(Clone, Debug, Default)]
-struct Gesture {
-    /// Active pointers: id and position in surface coordinates.
-    pointers: Vec<(i32, ScreenPoint)>,
-    /// Where the single-pointer press began.
-    start: Option<ScreenPoint>,
-    panning: bool,
-    /// Recent (time, position) samples of the dragging pointer.
-    samples: Vec<(f64, ScreenPoint)>,
-    /// The last tap, for double-tap detection.
-    last_tap: Option<(f64, ScreenPoint)>,
-    /// A pinch happened in this gesture: no tap, no glide at its end.
-    pinched: bool,
+/// What the map's gestures tell the view.
+pub struct UseMapGesturesReturn {
+    /// Pointers are down and moving the map (a drag or a pinch).
+    pub is_dragging: Signal<bool>,
 }
 
 /// Keeps a viewport near the data so nobody gets lost.
@@ -66,9 +46,17 @@ pub fn keeper(state: AtlasState) -> impl Fn(Viewport) -> Viewport + Copy + 'stat
     }
 }
 
-/// Wires every map gesture to the viewport.
-pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera) -> MapGestures {
+/// Listens to pointers, the wheel and the keyboard on `surface` and moves the
+/// map: drag with a glide, pinch, wheel and double-tap zoom about the pointer,
+/// arrows and +/-. The rules are atlas-core's [`Gesture`]; this only feeds it
+/// DOM events and applies what it answers.
+pub fn use_map_gestures(
+    surface: NodeRef<Div>,
+    state: AtlasState,
+    camera: Camera,
+) -> UseMapGesturesReturn {
     let gesture = StoredValue::new(Gesture::default());
+    let is_dragging = RwSignal::new(false);
     let keep = keeper(state);
     let change = move |f: &dyn Fn(Viewport) -> Viewport| {
         state.viewport.update(|v| {
@@ -76,6 +64,20 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
                 *v = keep(f(*v));
             }
         })
+    };
+    // Tell the view only when dragging starts or stops, not on every move.
+    let settle = move || {
+        let now = gesture.with_value(Gesture::is_dragging);
+        if is_dragging.get_untracked() != now {
+            is_dragging.set(now);
+        }
+    };
+    let capture = move |pointers: &[i32]| {
+        if let Some(el) = surface.get_untracked() {
+            for id in pointers {
+                let _ = el.set_pointer_capture(*id);
+            }
+        }
     };
 
     // Not passive: the map zooms instead of the page scrolling.
@@ -85,15 +87,12 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
         move |ev: web_sys::WheelEvent| {
             ev.prevent_default();
             camera.stop();
-            let Some(anchor) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64)
+            let Some(anchor) =
+                dom::local_point(surface, ev.client_x().into(), ev.client_y().into())
             else {
                 return;
             };
-            let pixels = match ev.delta_mode() {
-                1 => ev.delta_y() * 16.0,
-                2 => ev.delta_y() * 400.0,
-                _ => ev.delta_y(),
-            };
+            let (_, pixels) = dom::wheel_travel(&ev);
             // Trackpad pinches arrive as ctrl+wheel with small deltas: make them as lively as a mouse wheel.
             let gain = if ev.ctrl_key() { 4.0 } else { 1.0 };
             change(&|v| v.zoomed_about(anchor, -pixels * WHEEL_ZOOM_PER_PIXEL * gain));
@@ -101,158 +100,114 @@ pub fn use_map_gestures(surface: NodeRef<Div>, state: AtlasState, camera: Camera
         UseEventListenerOptions::default().passive(false),
     );
 
-    let pointer_down = move |ev: PointerEvent| {
+    let _ = use_event_listener(surface, leptos::ev::pointerdown, move |ev: PointerEvent| {
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
         }
-        let Some(p) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else {
+        let Some(at) = dom::local_point(surface, ev.client_x().into(), ev.client_y().into()) else {
             return;
         };
         camera.stop();
-        gesture.update_value(|g| {
-            g.pointers.retain(|(id, _)| *id != ev.pointer_id());
-            g.pointers.push((ev.pointer_id(), p));
-            if g.pointers.len() == 1 {
-                g.start = Some(p);
-                g.panning = false;
-                g.pinched = false;
-                g.samples = vec![(now_ms(), p)];
-            } else {
-                // A second finger: this gesture is a pinch from now on.
-                g.pinched = true;
-                g.panning = true;
-            }
-        });
-        if gesture.with_value(|g| g.pointers.len() >= 2) {
-            capture(
-                surface,
-                &gesture.with_value(|g| g.pointers.iter().map(|(id, _)| *id).collect::<Vec<_>>()),
-            );
-        }
-    };
+        let captured = gesture
+            .try_update_value(|g| g.press(ev.pointer_id(), at, now_ms()))
+            .unwrap_or_default();
+        capture(&captured);
+        settle();
+    });
 
-    let pointer_move = move |ev: PointerEvent| {
-        let Some(p) = local_point(surface, ev.client_x() as f64, ev.client_y() as f64) else {
+    let _ = use_event_listener(surface, leptos::ev::pointermove, move |ev: PointerEvent| {
+        let Some(to) = dom::local_point(surface, ev.client_x().into(), ev.client_y().into()) else {
             return;
         };
-        let id = ev.pointer_id();
-        let mut g = gesture.get_value();
-        let Some(slot) = g.pointers.iter().position(|(pid, _)| *pid == id) else {
-            return;
-        };
-        let before: Vec<ScreenPoint> = g.pointers.iter().map(|(_, q)| *q).collect();
-        g.pointers[slot].1 = p;
-        if g.pointers.len() >= 2 {
-            let (c0, d0) = centroid_and_spread(&before[..2]);
-            let after: Vec<ScreenPoint> = g.pointers.iter().take(2).map(|(_, q)| *q).collect();
-            let (c1, d1) = centroid_and_spread(&after);
-            if d0 > 0.0 && d1 > 0.0 {
-                change(&|v| {
-                    v.panned(c1.x - c0.x, c1.y - c0.y)
-                        .zoomed_about(c1, (d1 / d0).log2())
-                });
-            }
-        } else {
-            let start = g.start.unwrap_or(p);
-            if !g.panning && (p.x - start.x).hypot(p.y - start.y) >= DRAG_THRESHOLD {
-                g.panning = true;
-                // Capture only once it is a drag, so taps on markers stay clicks.
-                capture(surface, &[id]);
-                change(&|v| v.panned(p.x - start.x, p.y - start.y));
-            } else if g.panning {
-                let last = before[slot];
-                change(&|v| v.panned(p.x - last.x, p.y - last.y));
-            }
-            let t = now_ms();
-            g.samples.push((t, p));
-            g.samples.retain(|(s, _)| t - s <= VELOCITY_WINDOW_MS);
-        }
-        gesture.set_value(g);
-    };
-
-    let pointer_up = move |ev: PointerEvent| {
-        let mut g = gesture.get_value();
-        let Some(slot) = g
-            .pointers
-            .iter()
-            .position(|(pid, _)| *pid == ev.pointer_id())
+        let Some(moved) = gesture.try_update_value(|g| g.moved(ev.pointer_id(), to, now_ms()))
         else {
             return;
         };
-        let (_, released) = g.pointers.remove(slot);
-        let cancelled = ev.type_() == "pointercancel";
+        if let Some(id) = moved.capture {
+            capture(&[id]);
+        }
+        if let Some(c) = moved.change {
+            change(&|v| c.applied_to(v));
+        }
+        settle();
+    });
+
+    let lifted = move |ev: PointerEvent| {
+        let lift = if ev.type_() == "pointercancel" {
+            Lift::Cancelled
+        } else if dom::on_control(&ev) {
+            Lift::OnControl
+        } else {
+            Lift::OnMap
+        };
+        let Some(released) = gesture
+            .try_update_value(|g| g.release(ev.pointer_id(), now_ms(), lift))
+            .flatten()
+        else {
+            return;
+        };
         if let Some(el) = surface.get_untracked() {
             let _ = el.release_pointer_capture(ev.pointer_id());
         }
-        match g.pointers.len() {
-            // One finger lifted from a pinch: the other carries on panning from where it is.
-            1 => {
-                g.start = Some(g.pointers[0].1);
-                g.samples.clear();
-            }
-            0 if g.panning && !g.pinched && !cancelled => {
-                if let Some(velocity) = velocity(&g.samples) {
-                    camera.glide(velocity, keep);
+        match released {
+            Released::Glide { velocity } => camera.glide(velocity, keep),
+            Released::DoubleTap(at) => {
+                if let Some(v) = state.viewport.get_untracked() {
+                    camera.fly_to(keep(v.zoomed_about(at, DOUBLE_TAP_ZOOM)));
                 }
             }
-            0 if !g.panning && !g.pinched && !cancelled && !on_control(&ev) => {
-                let t = now_ms();
-                let double = g.last_tap.is_some_and(|(t0, p0)| {
-                    t - t0 <= DOUBLE_TAP_MS
-                        && (released.x - p0.x).hypot(released.y - p0.y) <= DOUBLE_TAP_PX
-                });
-                if double {
-                    g.last_tap = None;
-                    if let Some(v) = state.viewport.get_untracked() {
-                        camera.fly_to(keep(v.zoomed_about(released, 1.0)));
-                    }
-                } else {
-                    g.last_tap = Some((t, released));
-                }
-            }
-            _ => {}
+            Released::Tap(_) | Released::Nothing => {}
         }
-        gesture.set_value(g);
+        settle();
     };
+    let _ = use_event_listener(surface, leptos::ev::pointerup, lifted);
+    let _ = use_event_listener(surface, leptos::ev::pointercancel, lifted);
 
-    let key_down = move |ev: KeyboardEvent| {
-        let Some(v) = state.viewport.get_untracked() else {
-            return;
-        };
-        let centre = ScreenPoint {
-            x: v.width / 2.0,
-            y: v.height / 2.0,
-        };
-        let step = if ev.shift_key() {
-            KEY_PAN * 3.0
-        } else {
-            KEY_PAN
-        };
-        let next = match ev.key().as_str() {
-            "ArrowLeft" => v.panned(step, 0.0),
-            "ArrowRight" => v.panned(-step, 0.0),
-            "ArrowUp" => v.panned(0.0, step),
-            "ArrowDown" => v.panned(0.0, -step),
-            "+" | "=" => v.zoomed_about(centre, 1.0),
-            "-" | "_" => v.zoomed_about(centre, -1.0),
-            "Home" => {
-                ev.prevent_default();
-                camera.reset();
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        camera.stop();
-        state.viewport.set(Some(keep(next)));
-    };
+    let _ = use_event_listener(surface, leptos::ev::keydown, move |ev: KeyboardEvent| {
+        key_down(&ev, state, camera, keep);
+    });
 
-    MapGestures {
-        pointer_down: Callback::new(pointer_down),
-        pointer_move: Callback::new(pointer_move),
-        pointer_up: Callback::new(pointer_up),
-        key_down: Callback::new(key_down),
+    UseMapGesturesReturn {
+        is_dragging: is_dragging.into(),
     }
+}
+
+/// Arrows pan, +/- zoom about the centre, Home resets the view.
+fn key_down(
+    ev: &KeyboardEvent,
+    state: AtlasState,
+    camera: Camera,
+    keep: impl Fn(Viewport) -> Viewport,
+) {
+    let Some(v) = state.viewport.get_untracked() else {
+        return;
+    };
+    let centre = ScreenPoint {
+        x: v.width / 2.0,
+        y: v.height / 2.0,
+    };
+    let step = if ev.shift_key() {
+        KEY_PAN * 3.0
+    } else {
+        KEY_PAN
+    };
+    let next = match ev.key().as_str() {
+        "ArrowLeft" => v.panned(step, 0.0),
+        "ArrowRight" => v.panned(-step, 0.0),
+        "ArrowUp" => v.panned(0.0, step),
+        "ArrowDown" => v.panned(0.0, -step),
+        "+" | "=" => v.zoomed_about(centre, 1.0),
+        "-" | "_" => v.zoomed_about(centre, -1.0),
+        "Home" => {
+            ev.prevent_default();
+            camera.reset();
+            return;
+        }
+        _ => return,
+    };
+    ev.prevent_default();
+    camera.stop();
+    state.viewport.set(Some(keep(next)));
 }
 
 /// Selecting a site from anywhere (marker, timeline, link) flies the map to it.
@@ -275,47 +230,4 @@ pub fn fly_to_selection(state: AtlasState, camera: Camera) {
             ..v
         });
     });
-}
-
-fn centroid_and_spread(points: &[ScreenPoint]) -> (ScreenPoint, f64) {
-    let (a, b) = (points[0], points[1]);
-    (
-        ScreenPoint {
-            x: (a.x + b.x) / 2.0,
-            y: (a.y + b.y) / 2.0,
-        },
-        (a.x - b.x).hypot(a.y - b.y),
-    )
-}
-
-/// Pixels per millisecond over the last few samples, if the pointer was still moving.
-fn velocity(samples: &[(f64, ScreenPoint)]) -> Option<(f64, f64)> {
-    let (&(t0, p0), &(t1, p1)) = (samples.first()?, samples.last()?);
-    let dt = t1 - t0;
-    (dt > 8.0 && now_ms() - t1 < 50.0).then(|| ((p1.x - p0.x) / dt, (p1.y - p0.y) / dt))
-}
-
-/// A tap on a button (marker, cluster, control) is that button's, not a map double-tap.
-fn on_control(ev: &PointerEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("button").ok().flatten())
-        .is_some()
-}
-
-fn capture(surface: NodeRef<Div>, pointers: &[i32]) {
-    if let Some(el) = surface.get_untracked() {
-        for id in pointers {
-            let _ = el.set_pointer_capture(*id);
-        }
-    }
-}
-
-/// Converts client coordinates to the surface's own.
-pub fn local_point(surface: NodeRef<Div>, client_x: f64, client_y: f64) -> Option<ScreenPoint> {
-    let rect = surface.get_untracked()?.get_bounding_client_rect();
-    Some(ScreenPoint {
-        x: client_x - rect.left(),
-        y: client_y - rect.top(),
-    })
 }

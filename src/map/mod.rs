@@ -25,6 +25,7 @@ use crate::state::use_atlas_state;
 use basemap::{BasemapLayers, LakeLabels};
 pub use controls::UnlocatedSites;
 use controls::{Attribution, MapControls};
+use interaction::UseMapGesturesReturn;
 use legend::Legend;
 use markers::{Markers, UncertaintyCircles};
 use scale_bar::ScaleBar;
@@ -80,21 +81,18 @@ pub fn Map() -> impl IntoView {
     let camera = camera::Camera::new(state);
     let marks = markers::use_marks(state);
     interaction::fly_to_selection(state, camera);
-    let handlers = interaction::use_map_gestures(surface, state, camera);
+    let UseMapGesturesReturn { is_dragging } =
+        interaction::use_map_gestures(surface, state, camera);
 
     view! {
         <section class="map" aria-label=move || t(state.lang.get(), Ui::Map)>
             <div
                 class="map-surface"
+                class:dragging=is_dragging
                 node_ref=surface
                 tabindex="0"
                 role="application"
                 aria-label=move || t(state.lang.get(), Ui::MapSurface)
-                on:pointerdown=move |ev| handlers.pointer_down.run(ev)
-                on:pointermove=move |ev| handlers.pointer_move.run(ev)
-                on:pointerup=move |ev| handlers.pointer_up.run(ev)
-                on:pointercancel=move |ev| handlers.pointer_up.run(ev)
-                on:keydown=move |ev| handlers.key_down.run(ev)
             >
                 <TileLayer />
                 <svg class="map-svg" aria-hidden="true" width="100%" height="100%">

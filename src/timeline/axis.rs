@@ -7,9 +7,12 @@ use atlas_core::ticks::ticks;
 use atlas_core::TimeFilter;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
-use leptos_use_event_listener::{use_event_listener_with_options, UseEventListenerOptions};
+use leptos_use_event_listener::{
+    use_event_listener, use_event_listener_with_options, UseEventListenerOptions,
+};
 
 use super::geometry::{use_geometry, TimelineGeometry};
+use crate::dom;
 use crate::state::{use_atlas_state, AtlasState};
 
 /// Tick labels never come closer than this (CSS px).
@@ -65,12 +68,10 @@ pub fn Axis() -> impl IntoView {
     view! { <div class="axis" aria-hidden="true">{items}</div> }
 }
 
-/// Pointer handlers for the strip.
-#[derive(Clone, Copy)]
-pub struct StripGestures {
-    pub pointer_down: Callback<PointerEvent>,
-    pub pointer_move: Callback<PointerEvent>,
-    pub pointer_up: Callback<PointerEvent>,
+/// What the strip's gestures tell the view.
+pub struct UseStripGesturesReturn {
+    /// The strip is being dragged or pinched.
+    pub is_dragging: Signal<bool>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -79,24 +80,19 @@ struct Pointer {
     last: f64,
 }
 
-/// Wheel zoom about the pointer, drag to pan, two-finger pinch; a click on
-/// the bare strip moves the "as of" cursor there.
-pub fn use_strip_gestures(state: AtlasState, geo: TimelineGeometry) -> StripGestures {
+/// Listens on the strip: wheel zoom about the pointer, drag to pan,
+/// two-finger pinch; a click on the bare strip moves the "as of" cursor there.
+pub fn use_strip_gestures(state: AtlasState, geo: TimelineGeometry) -> UseStripGesturesReturn {
     let pointers = StoredValue::new(HashMap::<i32, Pointer>::new());
-    let panning = StoredValue::new(false);
+    let panning = RwSignal::new(false);
 
     // Not passive: the page must not scroll while the axis zooms.
     let _ = use_event_listener_with_options(
         geo.strip,
         leptos::ev::wheel,
         move |ev: web_sys::WheelEvent| {
-            let unit = match ev.delta_mode() {
-                1 => 16.0,
-                2 => 400.0,
-                _ => 1.0,
-            };
-            let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
-            let Some(x) = local_x(geo, ev.client_x() as f64) else {
+            let (dx, dy) = dom::wheel_travel(&ev);
+            let Some(x) = local_x(geo, ev.client_x().into()) else {
                 return;
             };
             ev.prevent_default();
@@ -111,103 +107,98 @@ pub fn use_strip_gestures(state: AtlasState, geo: TimelineGeometry) -> StripGest
         UseEventListenerOptions::default().passive(false),
     );
 
-    let pointer_down = move |ev: PointerEvent| {
-        if ev.button() != 0 || on_control(&ev) {
-            return;
-        }
-        let x = ev.client_x() as f64;
-        pointers.update_value(|p| {
-            p.insert(ev.pointer_id(), Pointer { start: x, last: x });
-        });
-        if pointers.with_value(|p| p.len()) == 1 {
-            panning.set_value(false);
-        }
-    };
-    let pointer_move = move |ev: PointerEvent| {
-        let id = ev.pointer_id();
-        let x = ev.client_x() as f64;
-        let Some(before) = pointers.with_value(|p| p.get(&id).copied()) else {
-            return;
-        };
-        let others: Vec<Pointer> = pointers.with_value(|p| {
-            p.iter()
-                .filter(|(k, _)| **k != id)
-                .map(|(_, v)| *v)
-                .collect()
-        });
-        if !panning.get_value() && (x - before.start).abs() >= DRAG_THRESHOLD {
-            panning.set_value(true);
-            if let Some(el) = geo.strip.get_untracked() {
-                let _ = el.set_pointer_capture(id);
-                let _ = el.class_list().add_1("dragging");
+    let _ = use_event_listener(
+        geo.strip,
+        leptos::ev::pointerdown,
+        move |ev: PointerEvent| {
+            if ev.button() != 0 || dom::on_control(&ev) {
+                return;
             }
-        }
-        if panning.get_value() {
-            let v = geo.view.get_untracked();
-            let next = match others.first() {
-                // Two fingers: the distance between them sets the zoom, their middle the pan.
-                Some(other) => {
-                    let (d0, d1) = ((before.last - other.last).abs(), (x - other.last).abs());
-                    let Some(mid) = local_x(geo, (x + other.last) / 2.0) else {
-                        return;
-                    };
-                    let panned = v.panned((x - before.last) / 2.0);
-                    if d0 > 8.0 && d1 > 8.0 {
-                        panned.zoomed_about(mid, d1 / d0)
-                    } else {
-                        panned
-                    }
-                }
-                None => v.panned(x - before.last),
+            let x = ev.client_x() as f64;
+            pointers.update_value(|p| {
+                p.insert(ev.pointer_id(), Pointer { start: x, last: x });
+            });
+            if pointers.with_value(|p| p.len()) == 1 {
+                panning.set(false);
+            }
+        },
+    );
+    let _ = use_event_listener(
+        geo.strip,
+        leptos::ev::pointermove,
+        move |ev: PointerEvent| {
+            let id = ev.pointer_id();
+            let x = ev.client_x() as f64;
+            let Some(before) = pointers.with_value(|p| p.get(&id).copied()) else {
+                return;
             };
-            geo.set_view(state, next);
-        }
-        pointers.update_value(|p| {
-            if let Some(p) = p.get_mut(&id) {
-                p.last = x;
+            let others: Vec<Pointer> = pointers.with_value(|p| {
+                p.iter()
+                    .filter(|(k, _)| **k != id)
+                    .map(|(_, v)| *v)
+                    .collect()
+            });
+            if !panning.get_untracked() && (x - before.start).abs() >= DRAG_THRESHOLD {
+                panning.set(true);
+                if let Some(el) = geo.strip.get_untracked() {
+                    let _ = el.set_pointer_capture(id);
+                }
             }
-        });
-    };
-    let pointer_up = move |ev: PointerEvent| {
+            if panning.get_untracked() {
+                let v = geo.view.get_untracked();
+                let next = match others.first() {
+                    // Two fingers: the distance between them sets the zoom, their middle the pan.
+                    Some(other) => {
+                        let (d0, d1) = ((before.last - other.last).abs(), (x - other.last).abs());
+                        let Some(mid) = local_x(geo, (x + other.last) / 2.0) else {
+                            return;
+                        };
+                        let panned = v.panned((x - before.last) / 2.0);
+                        if d0 > 8.0 && d1 > 8.0 {
+                            panned.zoomed_about(mid, d1 / d0)
+                        } else {
+                            panned
+                        }
+                    }
+                    None => v.panned(x - before.last),
+                };
+                geo.set_view(state, next);
+            }
+            pointers.update_value(|p| {
+                if let Some(p) = p.get_mut(&id) {
+                    p.last = x;
+                }
+            });
+        },
+    );
+    let lifted = move |ev: PointerEvent| {
         let Some(_) = pointers
             .try_update_value(|p| p.remove(&ev.pointer_id()))
             .flatten()
         else {
             return;
         };
-        let was_click = !panning.get_value();
-        if pointers.with_value(|p| p.is_empty()) {
-            panning.set_value(false);
-            if let Some(el) = geo.strip.get_untracked() {
-                let _ = el.class_list().remove_1("dragging");
-            }
+        let was_click = !panning.get_untracked();
+        if pointers.with_value(|p| p.is_empty()) && !was_click {
+            panning.set(false);
         }
-        if was_click && ev.type_() == "pointerup" && !on_control(&ev) {
+        if was_click && ev.type_() == "pointerup" && !dom::on_control(&ev) {
             if let (TimeFilter::AsOf(_), Some(t)) = (
                 state.time.get_untracked(),
-                geo.t_at_client(ev.client_x() as f64),
+                geo.t_at_client(ev.client_x().into()),
             ) {
                 state.time.set(TimeFilter::AsOf(t));
             }
         }
     };
-    StripGestures {
-        pointer_down: Callback::new(pointer_down),
-        pointer_move: Callback::new(pointer_move),
-        pointer_up: Callback::new(pointer_up),
+    let _ = use_event_listener(geo.strip, leptos::ev::pointerup, lifted);
+    let _ = use_event_listener(geo.strip, leptos::ev::pointercancel, lifted);
+
+    UseStripGesturesReturn {
+        is_dragging: panning.into(),
     }
 }
 
-/// Whether the pointer is on a mark or a slider handle, which handle it themselves.
-fn on_control(ev: &PointerEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("button, [role=slider]").ok().flatten())
-        .is_some()
-}
-
 fn local_x(geo: TimelineGeometry, client_x: f64) -> Option<f64> {
-    let rect = geo.strip.get_untracked()?.get_bounding_client_rect();
-    Some(client_x - rect.left())
+    dom::local_point(geo.strip, client_x, 0.0).map(|p| p.x)
 }

@@ -151,8 +151,8 @@ impl TimelineGeometry {
 
     /// The year under a pointer at `client_x`, snapped to a clean date.
     pub fn t_at_client(&self, client_x: f64) -> Option<f64> {
-        let rect = self.strip.get_untracked()?.get_bounding_client_rect();
-        let t = self.t_at(client_x - rect.left());
+        let x = crate::dom::local_point(self.strip, client_x, 0.0)?.x;
+        let t = self.t_at(x);
         Some(self.clamp(time::snap(t, self.precision_at(t))))
     }
 

@@ -22,7 +22,7 @@ use crate::i18n::{t, Ui};
 use crate::state::{use_atlas_state, AtlasState};
 use crate::url::PageQuery;
 
-use axis::{use_strip_gestures, Axis};
+use axis::{use_strip_gestures, Axis, UseStripGesturesReturn};
 use controls::{AxisZoom, ModeSwitch, PlayControls};
 use geometry::TimelineGeometry;
 use marks::Marks;
@@ -58,7 +58,7 @@ pub fn Timeline() -> impl IntoView {
     provide_context(geo);
     let playback = use_playback(state, geo);
     let loaded = Memo::new(move |_| state.atlas.with(Option::is_some));
-    let gestures = use_strip_gestures(state, geo);
+    let UseStripGesturesReturn { is_dragging } = use_strip_gestures(state, geo);
     bring_selection_into_view(state, geo);
 
     // Space plays and pauses, from anywhere that does not use Space itself.
@@ -103,11 +103,8 @@ pub fn Timeline() -> impl IntoView {
             </div>
             <div
                 class="strip"
+                class:dragging=is_dragging
                 node_ref=strip
-                on:pointerdown=move |ev| gestures.pointer_down.run(ev)
-                on:pointermove=move |ev| gestures.pointer_move.run(ev)
-                on:pointerup=move |ev| gestures.pointer_up.run(ev)
-                on:pointercancel=move |ev| gestures.pointer_up.run(ev)
             >
                 <Marks />
                 <Axis />

@@ -11,6 +11,7 @@ pub mod date;
 pub mod deep_link;
 pub mod gcj02;
 pub mod geo;
+pub mod gesture;
 pub mod interop;
 pub mod kiosk;
 pub mod map_items;
