@@ -5,7 +5,7 @@ use atlas_core::geo::ease_in_out;
 use atlas_core::Viewport;
 use leptos::prelude::*;
 
-use crate::motion::{now_ms, prefers_reduced_motion};
+use crate::motion::{prefers_reduced_motion, Frames};
 use crate::state::AtlasState;
 
 /// How long a fly-to takes; under a second, as the issue asks.
@@ -15,8 +15,8 @@ pub const FLY_MS: f64 = 700.0;
 #[derive(Clone, Copy)]
 pub struct Camera {
     state: AtlasState,
-    /// Bumped by every new move; a running move that sees another value stops.
-    generation: StoredValue<u64>,
+    /// The move running, if any: replacing or clearing it stops it.
+    frames: StoredValue<Option<Frames>, LocalStorage>,
 }
 
 impl Camera {
@@ -24,13 +24,13 @@ impl Camera {
     pub fn new(state: AtlasState) -> Self {
         Self {
             state,
-            generation: StoredValue::new(0),
+            frames: StoredValue::new_local(None),
         }
     }
 
     /// Stops whatever move is running.
     pub fn stop(&self) {
-        self.generation.update_value(|g| *g += 1);
+        self.frames.set_value(None);
     }
 
     /// Moves to `target` with easing, or at once when the visitor prefers reduced motion.
@@ -98,26 +98,8 @@ impl Camera {
 
     /// Calls `step(elapsed_ms)` every animation frame until it returns false
     /// or another move starts.
-    fn run(&self, step: impl FnMut(f64) -> bool + 'static) {
-        self.generation.update_value(|g| *g += 1);
-        let mine = self.generation.get_value();
-        let start = now_ms();
-        frame(self.generation, mine, start, Box::new(step));
+    fn run(&self, mut step: impl FnMut(f64) -> bool + 'static) {
+        let frames = Frames::start(move |elapsed, _| step(elapsed));
+        self.frames.set_value(Some(frames));
     }
-}
-
-fn frame(
-    generation: StoredValue<u64>,
-    mine: u64,
-    start: f64,
-    mut step: Box<dyn FnMut(f64) -> bool>,
-) {
-    request_animation_frame(move || {
-        if generation.try_get_value() != Some(mine) {
-            return;
-        }
-        if step(now_ms() - start) {
-            frame(generation, mine, start, step);
-        }
-    });
 }

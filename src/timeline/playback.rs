@@ -1,26 +1,23 @@
 //! Playback: the "as of" cursor travels through history at a chosen speed,
 //! dwelling on events, while the map follows.
 //!
-//! Kiosks run for weeks, so nothing is scheduled while paused: each frame (or,
-//! under prefers-reduced-motion, each step) schedules the next only while
-//! playing, and pausing cancels the one pending.
+//! How far the cursor moves, where it rests and when it stops is decided by
+//! `atlas_core::playback`; this module feeds it the clock and the timeline's
+//! geometry and applies what it decides. Kiosks run for weeks, so nothing is
+//! scheduled while paused: the frames (or, under prefers-reduced-motion, the
+//! steps) go on only while playing, and pausing cancels the one pending.
 
+use atlas_core::playback::{hop_delay_ms, Course, Playhead, Step};
+use atlas_core::time_axis::AxisView;
 use atlas_core::TimeFilter;
 use leptos::prelude::*;
 
 use super::geometry::TimelineGeometry;
-use crate::motion::{now_ms, prefers_reduced_motion};
+use crate::motion::{prefers_reduced_motion, Frames};
 use crate::state::AtlasState;
 
 /// Speeds offered, as multiples of the normal one.
 pub const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
-/// At normal speed the cursor crosses the whole axis in this many seconds
-/// (gaps collapsed on the axis are crossed quickly too).
-const AXIS_SECONDS: f64 = 60.0;
-/// The cursor rests this long on each event it reaches (ms, at normal speed).
-const DWELL_MS: f64 = 1600.0;
-/// Frames further apart than this (a background tab) do not jump the cursor.
-const MAX_FRAME_MS: f64 = 100.0;
 /// Keeps the moving cursor this far inside the zoomed strip (CSS px).
 const FOLLOW_MARGIN: f64 = 48.0;
 
@@ -33,9 +30,9 @@ pub struct Playback {
     pub follow: RwSignal<bool>,
 }
 
-#[derive(Clone, Copy)]
+/// What keeps playback going.
 enum Pending {
-    Frame(AnimationFrameRequestHandle),
+    Frames(Frames),
     Step(TimeoutHandle),
 }
 
@@ -44,10 +41,8 @@ struct Player {
     state: AtlasState,
     geo: TimelineGeometry,
     settings: Playback,
-    pending: StoredValue<Option<Pending>>,
-    last_frame: StoredValue<Option<f64>>,
-    dwell_until: StoredValue<f64>,
-    last_dwell_x: StoredValue<f64>,
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+    playhead: StoredValue<Playhead>,
 }
 
 /// Starts and stops the cursor's travel as `state.playing` changes.
@@ -60,10 +55,8 @@ pub fn use_playback(state: AtlasState, geo: TimelineGeometry) -> Playback {
         state,
         geo,
         settings,
-        pending: StoredValue::new(None),
-        last_frame: StoredValue::new(None),
-        dwell_until: StoredValue::new(0.0),
-        last_dwell_x: StoredValue::new(f64::NEG_INFINITY),
+        pending: StoredValue::new_local(None),
+        playhead: StoredValue::new(Playhead::new()),
     };
     Effect::new(move |_| {
         if state.playing.get() {
@@ -79,132 +72,141 @@ pub fn use_playback(state: AtlasState, geo: TimelineGeometry) -> Playback {
 impl Player {
     fn start(self) {
         self.cancel();
-        let (start, end) = self.geo.extent.get_untracked();
-        // Play continues from the cursor, or starts over from the beginning.
-        let t = match self.state.time.get_untracked() {
-            TimeFilter::AsOf(t) if t < end => t,
-            _ => start,
+        let cursor = match self.state.time.get_untracked() {
+            TimeFilter::AsOf(t) => Some(t),
+            _ => None,
         };
+        let t = self.with_course(|c| c.play_from(cursor));
         self.state.time.set(TimeFilter::AsOf(t));
-        self.last_frame.set_value(None);
-        self.dwell_until.set_value(0.0);
-        self.last_dwell_x.set_value(f64::NEG_INFINITY);
+        self.playhead.set_value(Playhead::new());
         self.schedule();
     }
 
     fn cancel(self) {
-        match self.pending.get_value() {
-            Some(Pending::Frame(h)) => h.cancel(),
+        match self.pending.try_update_value(Option::take).flatten() {
+            Some(Pending::Frames(frames)) => frames.cancel(),
             Some(Pending::Step(h)) => h.clear(),
             None => {}
         }
-        self.pending.set_value(None);
     }
 
     fn schedule(self) {
-        if !self.state.playing.get_untracked() {
-            self.pending.set_value(None);
-            return;
-        }
-        let pending = if prefers_reduced_motion() {
-            let ms = DWELL_MS / self.settings.speed.get_untracked();
+        let pending = if !self.state.playing.get_untracked() {
+            None
+        } else if prefers_reduced_motion() {
+            let ms = hop_delay_ms(self.settings.speed.get_untracked());
             set_timeout_with_handle(
-                move || self.step_to_next_event(),
+                move || self.hop(),
                 std::time::Duration::from_millis(ms as u64),
             )
             .ok()
             .map(Pending::Step)
         } else {
-            request_animation_frame_with_handle(move || self.frame())
-                .ok()
-                .map(Pending::Frame)
+            // The frames count time from their start.
+            self.playhead.update_value(Playhead::restart_clock);
+            Some(Pending::Frames(Frames::start(move |elapsed, _| {
+                self.frame(elapsed)
+            })))
         };
         self.pending.set_value(pending);
     }
 
-    /// One animation frame: move the cursor, stopping on events it reaches.
-    fn frame(self) {
-        self.pending.set_value(None);
-        if !self.state.playing.get_untracked() {
-            return;
-        }
-        let now = now_ms();
-        let dt = self
-            .last_frame
-            .get_value()
-            .map_or(0.0, |last| (now - last).min(MAX_FRAME_MS));
-        self.last_frame.set_value(Some(now));
-        if now < self.dwell_until.get_value() {
-            self.schedule();
-            return;
-        }
-        let TimeFilter::AsOf(t0) = self.state.time.get_untracked() else {
-            self.state.playing.set(false);
-            return;
+    /// One animation frame: moves the cursor; false once playback is over.
+    fn frame(self, now: f64) -> bool {
+        let Some(cursor) = self.cursor() else {
+            return false;
         };
         let speed = self.settings.speed.get_untracked();
-        let axis = self.geo.axis.get_untracked();
-        let t1 = axis.t(axis.u(t0) + dt / 1000.0 * speed / AXIS_SECONDS);
-        let (_, end) = self.geo.extent.get_untracked();
-        // The first event the cursor passes in this frame, if any.
-        let reached = self.geo.chronology.with_untracked(|c| {
-            let i = c.starts.partition_point(|&s| s <= t0);
-            c.starts
-                .get(i)
-                .filter(|&&s| s <= t1)
-                .map(|&s| (s, c.refs[i]))
+        let step = self.with_course(|c| {
+            self.playhead
+                .try_update_value(|p| p.frame(now, cursor, speed, c))
         });
-        let mut next = t1.max(t0);
-        if let Some((at, r)) = reached {
-            next = at;
-            // Dense stretches are not dwelt on event by event: once per mark slot at most.
-            let x = self.geo.view.with_untracked(|v| v.x(axis.u(at)));
-            if (x - self.last_dwell_x.get_value()).abs() >= self.geo.slot_px {
-                self.last_dwell_x.set_value(x);
-                self.dwell_until.set_value(now + DWELL_MS / speed);
-                self.arrive(r.site);
-            }
+        let Some(step) = step else {
+            return false;
+        };
+        if !self.apply(step) {
+            return false;
         }
-        if next >= end {
-            self.state.time.set(TimeFilter::AsOf(end));
-            self.state.playing.set(false);
-            return;
+        if prefers_reduced_motion() {
+            // The visitor asked for less motion meanwhile: on by steps.
+            self.schedule();
+            return false;
         }
-        self.state.time.set(TimeFilter::AsOf(next));
-        self.keep_in_view(next);
-        self.schedule();
+        true
     }
 
     /// Reduced motion: no travel, the cursor jumps from event to event.
-    fn step_to_next_event(self) {
+    fn hop(self) {
         self.pending.set_value(None);
-        if !self.state.playing.get_untracked() {
-            return;
-        }
-        let TimeFilter::AsOf(t0) = self.state.time.get_untracked() else {
-            self.state.playing.set(false);
+        let Some(cursor) = self.cursor() else {
             return;
         };
-        let (_, end) = self.geo.extent.get_untracked();
-        let next = self.geo.chronology.with_untracked(|c| {
-            let i = c.starts.partition_point(|&s| s <= t0);
-            c.starts.get(i).map(|&s| (s, c.refs[i]))
-        });
-        match next {
-            Some((at, r)) => {
-                self.state.time.set(TimeFilter::AsOf(at));
-                self.keep_in_view(at);
-                self.arrive(r.site);
-                self.schedule();
-            }
-            None => {
-                self.state.time.set(TimeFilter::AsOf(end));
+        if self.apply(self.with_course(|c| c.hop(cursor))) {
+            self.schedule();
+        }
+    }
+
+    /// The cursor to move on from, while playing; stops playback when the
+    /// time filter is no longer a cursor.
+    fn cursor(self) -> Option<f64> {
+        if !self.state.playing.get_untracked() {
+            return None;
+        }
+        match self.state.time.get_untracked() {
+            TimeFilter::AsOf(t) => Some(t),
+            _ => {
                 self.state.playing.set(false);
+                None
             }
         }
     }
 
-    fn arrive(self, site: usize) {
+    /// Shows what a step did; false once playback has ended.
+    fn apply(self, step: Step) -> bool {
+        match step {
+            Step::Resting => true,
+            Step::Moved { t } => {
+                self.state.time.set(TimeFilter::AsOf(t));
+                self.keep_in_view(t);
+                true
+            }
+            Step::Arrived { t, index } => {
+                self.state.time.set(TimeFilter::AsOf(t));
+                self.keep_in_view(t);
+                self.arrive(index);
+                true
+            }
+            Step::Ended { arrived } => {
+                if let Some(index) = arrived {
+                    self.arrive(index);
+                }
+                let (_, end) = self.geo.extent.get_untracked();
+                self.state.time.set(TimeFilter::AsOf(end));
+                self.state.playing.set(false);
+                false
+            }
+        }
+    }
+
+    /// Runs `f` on the course playback travels at the current zoom.
+    fn with_course<R>(self, f: impl FnOnce(&Course) -> R) -> R {
+        let (start, end) = self.geo.extent.get_untracked();
+        let slot_u = self.geo.slot_px / self.geo.view.with_untracked(AxisView::scale);
+        let axis = self.geo.axis.get_untracked();
+        self.geo.chronology.with_untracked(|c| {
+            f(&Course {
+                axis: &axis,
+                starts: &c.starts,
+                start,
+                end,
+                slot_u,
+            })
+        })
+    }
+
+    /// The cursor reached event `index` of the chronology.
+    fn arrive(self, index: usize) {
+        let site = self.geo.chronology.with_untracked(|c| c.refs[index].site);
         if self.settings.follow.get_untracked() {
             self.state.select(Some(site));
         } else {

@@ -19,6 +19,7 @@ pub mod mark_layout;
 pub mod model;
 pub mod outliers;
 pub mod parse;
+pub mod playback;
 pub mod problem;
 pub mod shape;
 pub mod simplify;
