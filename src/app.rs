@@ -1,6 +1,5 @@
 //! The page: header, map, detail panel and timeline around one dataset.
 
-use atlas_core::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::{self, t, Ui};
@@ -17,7 +16,10 @@ use crate::url::{browser_lang, PageQuery};
 pub fn App() -> impl IntoView {
     let query = PageQuery::current();
     let url_lang = query.lang;
-    let state = AtlasState::new(url_lang.or_else(browser_lang).unwrap_or_default());
+    let state = AtlasState::new(
+        url_lang.or_else(browser_lang).unwrap_or_default(),
+        query.page_options(),
+    );
     provide_context(state);
     crate::url::use_deep_links(state);
 
@@ -28,28 +30,14 @@ pub fn App() -> impl IntoView {
     let wanted_site = query.site.clone();
     Effect::new(move |_| {
         if let Some(Ok(loaded)) = resource.get() {
-            if url_lang.is_none() {
-                if let Some(lang) = loaded.loaded.atlas.settings.default_language {
-                    state.lang.set(lang);
-                }
-            }
-            if let Some(id) = &wanted_site {
-                state.select(loaded.loaded.atlas.site_index(id));
-            }
-            state.atlas.set(Some(loaded));
+            state.show_dataset(loaded, url_lang, wanted_site.as_deref());
         }
     });
 
     // Keep the document's language and title true for screen readers and tabs.
     Effect::new(move |_| {
-        let lang = state.lang.get();
-        let title = state
-            .atlas
-            .with(|a| {
-                a.as_ref()
-                    .map(|a| a.loaded.atlas.settings.title.get(lang).to_owned())
-            })
-            .filter(|s| !s.is_empty());
+        let lang = state.lang().get();
+        let title = state.title(lang);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", lang.code());
@@ -61,15 +49,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let lang = state.lang;
+    let lang = state.lang();
     let title = move || {
         state
-            .atlas
-            .with(|a| {
-                a.as_ref()
-                    .map(|a| a.loaded.atlas.settings.title.get(lang.get()).to_owned())
-            })
-            .filter(|s| !s.is_empty())
+            .title(lang.get())
             .unwrap_or_else(|| t(lang.get(), Ui::AppName).to_owned())
     };
 
@@ -99,12 +82,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn LanguageButton() -> impl IntoView {
     let state = crate::state::use_atlas_state();
-    let target = move || state.lang.get().other();
+    let target = move || state.lang().get().other();
     view! {
         <button
             class="lang-toggle"
             lang=move || target().code()
-            on:click=move |_| state.lang.update(|l: &mut Lang| *l = l.other())
+            on:click=move |_| state.set_lang(state.lang().get_untracked().other())
         >
             {move || i18n::language_name(target())}
         </button>

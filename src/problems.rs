@@ -17,14 +17,14 @@ const SHOWN: usize = 5;
 /// The whole file could not be used.
 #[component]
 pub fn LoadFailure(file: String, error: LoadError) -> impl IntoView {
-    let lang = use_atlas_state().lang;
+    let lang = use_atlas_state().lang();
     view! { <div role="alert" class="alert">{move || i18n::load_failed(lang.get(), &file, &error.reason(lang.get()))}</div> }
 }
 
 /// Lists the problems of a dataset that did load; nothing when it is clean.
 #[component]
 pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
-    let lang = use_atlas_state().lang;
+    let lang = use_atlas_state().lang();
     let problems = loaded.loaded.problems.clone();
     if problems.is_empty() && !loaded.basemap_failed {
         return ().into_any();

@@ -1,47 +1,253 @@
-//! App state as signals, in one place, so kiosk mode can reset it in one call.
+//! App state as signals, in one place, so a kiosk can reset it in one call.
+//!
+//! Views read through accessors (tracked, like any signal read) and change
+//! things through methods, so every change that has a rule (a view that must
+//! stay near the data, a dataset that brings its own language) keeps it
+//! whoever makes the change. The fields are private for that reason.
 
 use std::sync::Arc;
 
+use atlas_core::geo::roaming_area;
 use atlas_core::time_axis::AxisView;
-use atlas_core::{Lang, TimeFilter, Viewport};
+use atlas_core::{Atlas, Lang, TimeFilter, Viewport};
 use leptos::prelude::*;
 
 use crate::dataset::LoadedAtlas;
 
-/// What the visitor has chosen: language, selected site, map view.
+/// Options of the page itself, read from the URL once at start (a reload is
+/// the only way to change them).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PageOptions {
+    /// `?kiosk=1`: a touch-screen kiosk.
+    pub kiosk: bool,
+}
+
+/// What the visitor has chosen: language, selected site, map view, time.
 #[derive(Clone, Copy, Debug)]
 pub struct AtlasState {
+    page: PageOptions,
     /// Interface and data language.
-    pub lang: RwSignal<Lang>,
+    lang: RwSignal<Lang>,
     /// Index of the selected site in `Atlas::sites`.
-    pub selected: RwSignal<Option<usize>>,
+    selected: RwSignal<Option<usize>>,
     /// The map view; `None` until the map knows its size and fits the data.
-    pub viewport: RwSignal<Option<Viewport>>,
+    viewport: RwSignal<Option<Viewport>>,
     /// The loaded dataset, once it is there.
-    pub atlas: RwSignal<Option<Arc<LoadedAtlas>>>,
+    dataset: RwSignal<Option<Arc<LoadedAtlas>>>,
     /// Which part of history shows on the map, the timeline and the clusters.
-    pub time: RwSignal<TimeFilter>,
+    time: RwSignal<TimeFilter>,
     /// The site under the pointer or focus (on the map or through one of its
     /// events), highlighted everywhere it appears.
-    pub hovered: RwSignal<Option<usize>>,
+    hovered: RwSignal<Option<usize>>,
     /// Whether the timeline's playback is moving the cursor.
-    pub playing: RwSignal<bool>,
+    playing: RwSignal<bool>,
     /// The zoomed part of the time axis; `None` shows all of it.
-    pub timeline_view: RwSignal<Option<AxisView>>,
+    timeline_view: RwSignal<Option<AxisView>>,
 }
 
 impl AtlasState {
-    /// Fresh state in `lang`.
-    pub fn new(lang: Lang) -> Self {
+    /// Fresh state in `lang`, for a page opened with `page`.
+    pub fn new(lang: Lang, page: PageOptions) -> Self {
         Self {
+            page,
             lang: RwSignal::new(lang),
             selected: RwSignal::new(None),
             viewport: RwSignal::new(None),
-            atlas: RwSignal::new(None),
+            dataset: RwSignal::new(None),
             time: RwSignal::new(TimeFilter::All),
             hovered: RwSignal::new(None),
             playing: RwSignal::new(false),
             timeline_view: RwSignal::new(None),
+        }
+    }
+
+    // ----- reading -----
+
+    /// The page's own options (kiosk…).
+    pub fn page(&self) -> PageOptions {
+        self.page
+    }
+
+    /// The language of the interface and of the data.
+    pub fn lang(&self) -> ReadSignal<Lang> {
+        self.lang.read_only()
+    }
+
+    /// The selected site, as an index into `Atlas::sites`.
+    pub fn selected(&self) -> ReadSignal<Option<usize>> {
+        self.selected.read_only()
+    }
+
+    /// The map view, once the map has fitted the data.
+    pub fn viewport(&self) -> ReadSignal<Option<Viewport>> {
+        self.viewport.read_only()
+    }
+
+    /// Which part of history is shown.
+    pub fn time(&self) -> ReadSignal<TimeFilter> {
+        self.time.read_only()
+    }
+
+    /// The site highlighted by hover or focus.
+    pub fn hovered(&self) -> ReadSignal<Option<usize>> {
+        self.hovered.read_only()
+    }
+
+    /// Whether playback is moving the time cursor.
+    pub fn playing(&self) -> ReadSignal<bool> {
+        self.playing.read_only()
+    }
+
+    /// The zoomed part of the time axis.
+    pub fn timeline_view(&self) -> ReadSignal<Option<AxisView>> {
+        self.timeline_view.read_only()
+    }
+
+    /// Whether a dataset is loaded (tracked).
+    pub fn has_dataset(&self) -> bool {
+        self.dataset.with(Option::is_some)
+    }
+
+    /// The loaded dataset, shared (tracked).
+    pub fn dataset(&self) -> Option<Arc<LoadedAtlas>> {
+        self.dataset.get()
+    }
+
+    /// [`Self::dataset`] without tracking.
+    pub fn dataset_untracked(&self) -> Option<Arc<LoadedAtlas>> {
+        self.dataset.get_untracked()
+    }
+
+    /// Runs `f` on the loaded dataset's sites and settings (tracked).
+    pub fn with_atlas<R>(&self, f: impl FnOnce(&Atlas) -> R) -> Option<R> {
+        self.dataset
+            .with(|d| d.as_ref().map(|d| f(&d.loaded.atlas)))
+    }
+
+    /// [`Self::with_atlas`] without tracking, for event handlers and effects
+    /// that must not rerun when the dataset changes.
+    pub fn with_atlas_untracked<R>(&self, f: impl FnOnce(&Atlas) -> R) -> Option<R> {
+        self.dataset
+            .with_untracked(|d| d.as_ref().map(|d| f(&d.loaded.atlas)))
+    }
+
+    /// Runs `f` on the whole loaded dataset: the atlas plus what the loader
+    /// worked out for the map (basemap, clusters, bounds) (tracked).
+    pub fn with_dataset<R>(&self, f: impl FnOnce(&LoadedAtlas) -> R) -> Option<R> {
+        self.dataset.with(|d| d.as_deref().map(f))
+    }
+
+    /// [`Self::with_dataset`] without tracking.
+    pub fn with_dataset_untracked<R>(&self, f: impl FnOnce(&LoadedAtlas) -> R) -> Option<R> {
+        self.dataset.with_untracked(|d| d.as_deref().map(f))
+    }
+
+    /// The page's title in `lang`: the dataset's title, or the app's name
+    /// while there is none (tracked).
+    pub fn title(&self, lang: Lang) -> Option<String> {
+        self.with_atlas(|a| a.settings.title.get(lang).to_owned())
+            .filter(|s| !s.is_empty())
+    }
+
+    // ----- changing -----
+
+    /// Shows a freshly loaded dataset. Its default language applies unless the
+    /// visitor's link chose one; `wanted_site` (a `?site=` id) opens that site.
+    pub fn show_dataset(
+        &self,
+        dataset: Arc<LoadedAtlas>,
+        lang_from_link: Option<Lang>,
+        wanted_site: Option<&str>,
+    ) {
+        let atlas = &dataset.loaded.atlas;
+        if lang_from_link.is_none() {
+            if let Some(lang) = atlas.settings.default_language {
+                self.lang.set(lang);
+            }
+        }
+        if let Some(id) = wanted_site {
+            self.selected.set(atlas.site_index(id));
+        }
+        self.dataset.set(Some(dataset));
+    }
+
+    /// Switches the interface and data language.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// Selects a site by index (or clears the selection).
+    pub fn select(&self, site: Option<usize>) {
+        self.selected.set(site);
+    }
+
+    /// Highlights a site everywhere it appears (or none).
+    pub fn hover(&self, site: Option<usize>) {
+        if self.hovered.get_untracked() != site {
+            self.hovered.set(site);
+        }
+    }
+
+    /// Shows another part of history.
+    pub fn set_time(&self, time: TimeFilter) {
+        self.time.set(time);
+    }
+
+    /// Starts or stops playback.
+    pub fn set_playing(&self, playing: bool) {
+        if self.playing.get_untracked() != playing {
+            self.playing.set(playing);
+        }
+    }
+
+    /// Play when paused, pause when playing.
+    pub fn toggle_playing(&self) {
+        self.playing.update(|p| *p = !*p);
+    }
+
+    /// Zooms the time axis (`None`: all of it).
+    pub fn set_timeline_view(&self, view: Option<AxisView>) {
+        self.timeline_view.set(view);
+    }
+
+    /// Sets the map view as it is (a fit, a step of an animation that was
+    /// already kept near the data, or `None` to fit again).
+    pub fn set_viewport(&self, view: Option<Viewport>) {
+        self.viewport.set(view);
+    }
+
+    /// Sets the map view to `view` at the map's current size: an animation
+    /// computed its frames ahead, and the map may have been resized meanwhile.
+    pub fn set_view_keeping_size(&self, view: Viewport) {
+        self.viewport.update(|current| {
+            let (w, h) = current.map_or((view.width, view.height), |c| (c.width, c.height));
+            *current = Some(view.resized(w, h));
+        });
+    }
+
+    /// Changes the current map view, if there is one, keeping it near the
+    /// data so nobody gets lost in an empty ocean.
+    pub fn move_view(&self, change: impl FnOnce(Viewport) -> Viewport) {
+        let keep = self.keeper();
+        self.viewport.update(|v| {
+            if let Some(v) = v {
+                *v = keep(change(*v));
+            }
+        });
+    }
+
+    /// The rule that keeps a view near the data, for moves computed ahead
+    /// (a fly-to target, a glide).
+    pub fn keeper(&self) -> impl Fn(Viewport) -> Viewport + Copy + 'static {
+        let dataset = self.dataset;
+        move |v: Viewport| {
+            let area = dataset
+                .with_untracked(|d| d.as_ref().and_then(|d| d.bounds))
+                .map(|b| roaming_area(b, 1.0, 0.01));
+            match area {
+                Some(area) => v.kept_within(area),
+                None => v,
+            }
         }
     }
 
@@ -54,11 +260,6 @@ impl AtlasState {
         self.hovered.set(None);
         self.playing.set(false);
         self.timeline_view.set(None);
-    }
-
-    /// Selects a site by index (or clears the selection).
-    pub fn select(&self, site: Option<usize>) {
-        self.selected.set(site);
     }
 }
 

@@ -9,7 +9,7 @@
 use atlas_core::{Lang, TimeFilter};
 use leptos::prelude::*;
 
-use crate::state::AtlasState;
+use crate::state::{AtlasState, PageOptions};
 
 /// The dataset the app opens when the URL names none.
 pub const DEFAULT_DATA: &str = "data/suzhou-red-heritage.geojson";
@@ -56,6 +56,11 @@ impl PageQuery {
         }
     }
 
+    /// The page's own options, for the state.
+    pub fn page_options(&self) -> PageOptions {
+        PageOptions { kiosk: self.kiosk }
+    }
+
     /// The dataset path to fetch.
     pub fn data_path(&self) -> String {
         self.data.clone().unwrap_or_else(|| DEFAULT_DATA.to_owned())
@@ -67,7 +72,7 @@ impl PageQuery {
 /// them on Back/Forward. (`?site=` and `?lang=` at start are applied by the
 /// app once the data is there.)
 pub fn use_deep_links(state: AtlasState) {
-    state.time.set(PageQuery::current().time);
+    state.set_time(PageQuery::current().time);
 
     // The selection last written (outer None: nothing written yet, so the
     // first write replaces the entry the visitor arrived on).
@@ -75,14 +80,13 @@ pub fn use_deep_links(state: AtlasState) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     Effect::new(move |_| {
-        let selected = state.selected.get();
-        let time = state.time.get();
-        let lang = state.lang.get();
-        let playing = state.playing.get();
-        let Some(site_id) = state.atlas.with(|a| {
-            a.as_ref()
-                .map(|a| selected.and_then(|i| a.loaded.atlas.sites.get(i).map(|s| s.id.clone())))
-        }) else {
+        let selected = state.selected().get();
+        let time = state.time().get();
+        let lang = state.lang().get();
+        let playing = state.playing().get();
+        let Some(site_id) =
+            state.with_atlas(|a| selected.and_then(|i| a.sites.get(i).map(|s| s.id.clone())))
+        else {
             return;
         };
         // Playback moves the cursor every frame; the URL catches up when it pauses.
@@ -136,17 +140,16 @@ pub fn use_deep_links(state: AtlasState) {
     // Back and Forward: the URL is already the one to show; bring the state to it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let query = PageQuery::current();
-        let selected = query.site.as_deref().and_then(|id| {
-            state
-                .atlas
-                .with_untracked(|a| a.as_ref().and_then(|a| a.loaded.atlas.site_index(id)))
-        });
+        let selected = query
+            .site
+            .as_deref()
+            .and_then(|id| state.with_atlas_untracked(|a| a.site_index(id)).flatten());
         written_selection.set_value(Some(selected));
-        state.playing.set(false);
+        state.set_playing(false);
         if let Some(lang) = query.lang {
-            state.lang.set(lang);
+            state.set_lang(lang);
         }
-        state.time.set(query.time);
+        state.set_time(query.time);
         state.select(selected);
     });
 }

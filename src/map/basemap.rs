@@ -14,7 +14,7 @@ type LevelPaths = Vec<(bool, String)>;
 pub fn BasemapLayers() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let loaded = state.atlas.get()?;
+        let loaded = state.dataset()?;
         // A frame near the data keeps path numbers small enough for SVG's single precision.
         let origin = loaded
             .bounds
@@ -39,13 +39,11 @@ pub fn BasemapLayers() -> impl IntoView {
             })
             .collect();
         let level = Memo::new(move |_| {
-            let zoom = state.viewport.with(|v| v.map_or(0.0, |v| v.zoom));
-            state.atlas.with(|a| {
-                a.as_ref()
-                    .and_then(|a| a.basemap.first())
-                    .and_then(|(_, l)| l.level_for(zoom))
-                    .unwrap_or(0)
-            })
+            let zoom = state.viewport().with(|v| v.map_or(0.0, |v| v.zoom));
+            state
+                .with_dataset(|a| a.basemap.first().and_then(|(_, l)| l.level_for(zoom)))
+                .flatten()
+                .unwrap_or(0)
         });
         let paths: Vec<_> = layers
             .into_iter()
@@ -69,7 +67,7 @@ pub fn BasemapLayers() -> impl IntoView {
             .collect();
         let transform = move || {
             state
-                .viewport
+                .viewport()
                 .with(|v| v.map(|v| frame.transform(&v)).unwrap_or_default())
         };
         Some(view! { <g class="basemap" transform=transform>{paths}</g> })
@@ -81,7 +79,7 @@ pub fn BasemapLayers() -> impl IntoView {
 pub fn LakeLabels() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let loaded = state.atlas.get()?;
+        let loaded = state.dataset()?;
         let labels: Vec<_> = loaded
             .basemap
             .iter()
@@ -97,14 +95,14 @@ pub fn LakeLabels() -> impl IntoView {
             .filter_map(|shape| {
                 let at = label_point(shape)?;
                 let name = shape.name.clone();
-                let position = move || state.viewport.with(|v| v.map(|v| v.to_screen(at)));
+                let position = move || state.viewport().with(|v| v.map(|v| v.to_screen(at)));
                 Some(view! {
                     <text
                         class="lake-label"
                         x=move || position().map_or(-999.0, |p| p.x)
                         y=move || position().map_or(-999.0, |p| p.y)
                     >
-                        {move || name.get(state.lang.get()).to_owned()}
+                        {move || name.get(state.lang().get()).to_owned()}
                     </text>
                 })
             })

@@ -36,23 +36,18 @@ impl Camera {
     /// Moves to `target` with easing, or at once when the visitor prefers reduced motion.
     pub fn fly_to(&self, target: Viewport) {
         self.stop();
-        let Some(from) = self.state.viewport.get_untracked() else {
-            self.state.viewport.set(Some(target));
+        let Some(from) = self.state.viewport().get_untracked() else {
+            self.state.set_viewport(Some(target));
             return;
         };
         if prefers_reduced_motion() {
-            self.state.viewport.set(Some(target));
+            self.state.set_viewport(Some(target));
             return;
         }
-        let viewport = self.state.viewport;
+        let state = self.state;
         self.run(move |elapsed| {
             let t = (elapsed / FLY_MS).min(1.0);
-            let v = from.towards(&target, ease_in_out(t));
-            // The map may have been resized meanwhile: keep its current size.
-            viewport.update(|current| {
-                let (w, h) = current.map_or((v.width, v.height), |c| (c.width, c.height));
-                *current = Some(v.resized(w, h));
-            });
+            state.set_view_keeping_size(from.towards(&target, ease_in_out(t)));
             t < 1.0
         });
     }
@@ -60,20 +55,18 @@ impl Camera {
     /// Back to the view that shows every site ("Reset view", the Home key).
     /// Flies there rather than jumping, so markers move instead of blinking.
     pub fn reset(&self) {
-        let fitted = self.state.viewport.get_untracked().and_then(|v| {
-            self.state.atlas.with_untracked(|a| {
-                a.as_ref()
-                    .map(|a| super::fitted_view(a.bounds, v.width, v.height))
-            })
+        let fitted = self.state.viewport().get_untracked().and_then(|v| {
+            self.state
+                .with_dataset_untracked(|a| super::fitted_view(a.bounds, v.width, v.height))
         });
         match fitted {
             Some(target) => self.fly_to(target),
-            None => self.state.viewport.set(None),
+            None => self.state.set_viewport(None),
         }
     }
 
     /// Keeps the map moving after a flick, slowing down smoothly.
-    pub fn glide(&self, velocity: (f64, f64), keep: impl Fn(Viewport) -> Viewport + 'static) {
+    pub fn glide(&self, velocity: (f64, f64)) {
         self.stop();
         if prefers_reduced_motion() {
             return;
@@ -82,16 +75,12 @@ impl Camera {
         let Some(mut glide) = atlas_core::gesture::Glide::from_release(velocity) else {
             return;
         };
-        let viewport = self.state.viewport;
+        let state = self.state;
         let mut last = 0.0;
         self.run(move |elapsed| {
             let (dx, dy) = glide.step(elapsed - last);
             last = elapsed;
-            viewport.update(|v| {
-                if let Some(v) = v {
-                    *v = keep(v.panned(dx, dy));
-                }
-            });
+            state.move_view(|v| v.panned(dx, dy));
             !glide.at_rest()
         });
     }

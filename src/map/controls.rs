@@ -11,9 +11,9 @@ use crate::state::use_atlas_state;
 #[component]
 pub fn MapControls(camera: Camera) -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
+    let lang = state.lang();
     let zoom = move |delta: f64| {
-        if let Some(v) = state.viewport.get_untracked() {
+        if let Some(v) = state.viewport().get_untracked() {
             let centre = ScreenPoint {
                 x: v.width / 2.0,
                 y: v.height / 2.0,
@@ -41,8 +41,7 @@ pub fn MapControls(camera: Camera) -> impl IntoView {
 pub fn Attribution() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let (basemap, tiles) = state.atlas.with(|a| {
-            let a = a.as_ref()?;
+        let (basemap, tiles) = state.with_dataset(|a| {
             let tiles = a
                 .loaded
                 .atlas
@@ -50,7 +49,7 @@ pub fn Attribution() -> impl IntoView {
                 .tiles
                 .as_ref()
                 .map(|t| t.attribution.clone());
-            Some((a.basemap_credit.clone(), tiles.filter(|t| !t.is_empty())))
+            (a.basemap_credit.clone(), tiles.filter(|t| !t.is_empty()))
         })?;
         if basemap.is_none() && tiles.is_none() {
             return None;
@@ -58,8 +57,8 @@ pub fn Attribution() -> impl IntoView {
         // Tile providers' credit lines are text from the dataset: shown as text, never as HTML.
         Some(view! {
             <p class="attribution">
-                {tiles.map(|credit| view! { <span>{move || t(state.lang.get(), Ui::Tiles)}": "{credit}</span> })}
-                {basemap.map(|credit| view! { <span>{move || t(state.lang.get(), Ui::Basemap)}": "{credit}</span> })}
+                {tiles.map(|credit| view! { <span>{move || t(state.lang().get(), Ui::Tiles)}": "{credit}</span> })}
+                {basemap.map(|credit| view! { <span>{move || t(state.lang().get(), Ui::Basemap)}": "{credit}</span> })}
             </p>
         })
     }
@@ -69,9 +68,9 @@ pub fn Attribution() -> impl IntoView {
 #[component]
 pub fn UnlocatedSites() -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
+    let lang = state.lang();
     move || {
-        let loaded = state.atlas.get()?;
+        let loaded = state.dataset()?;
         let items: Vec<_> = loaded
             .loaded
             .atlas
@@ -84,7 +83,7 @@ pub fn UnlocatedSites() -> impl IntoView {
                 view! {
                     <li>
                         <button
-                            aria-pressed=move || (state.selected.get() == Some(i)).to_string()
+                            aria-pressed=move || (state.selected().get() == Some(i)).to_string()
                             on:click=move |_| state.select(Some(i))
                         >
                             {move || name.get(lang.get()).to_owned()}

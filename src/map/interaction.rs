@@ -2,7 +2,7 @@
 //! drag with a glide, pinch, wheel and double-tap zoom about the pointer,
 //! arrows and +/- on the keyboard.
 
-use atlas_core::geo::{roaming_area, ScreenPoint};
+use atlas_core::geo::ScreenPoint;
 use atlas_core::gesture::{Gesture, Lift, Released};
 use atlas_core::{Viewport, WorldPoint};
 use leptos::ev::{KeyboardEvent, PointerEvent};
@@ -32,20 +32,6 @@ pub struct UseMapGesturesReturn {
     pub is_dragging: Signal<bool>,
 }
 
-/// Keeps a viewport near the data so nobody gets lost.
-pub fn keeper(state: AtlasState) -> impl Fn(Viewport) -> Viewport + Copy + 'static {
-    move |v: Viewport| {
-        let area = state
-            .atlas
-            .with_untracked(|a| a.as_ref().and_then(|a| a.bounds))
-            .map(|b| roaming_area(b, 1.0, 0.01));
-        match area {
-            Some(area) => v.kept_within(area),
-            None => v,
-        }
-    }
-}
-
 /// Listens to pointers, the wheel and the keyboard on `surface` and moves the
 /// map: drag with a glide, pinch, wheel and double-tap zoom about the pointer,
 /// arrows and +/-. The rules are atlas-core's [`Gesture`]; this only feeds it
@@ -57,14 +43,8 @@ pub fn use_map_gestures(
 ) -> UseMapGesturesReturn {
     let gesture = StoredValue::new(Gesture::default());
     let is_dragging = RwSignal::new(false);
-    let keep = keeper(state);
-    let change = move |f: &dyn Fn(Viewport) -> Viewport| {
-        state.viewport.update(|v| {
-            if let Some(v) = v {
-                *v = keep(f(*v));
-            }
-        })
-    };
+    let keep = state.keeper();
+    let change = move |f: &dyn Fn(Viewport) -> Viewport| state.move_view(f);
     // Tell the view only when dragging starts or stops, not on every move.
     let settle = move || {
         let now = gesture.with_value(Gesture::is_dragging);
@@ -150,9 +130,9 @@ pub fn use_map_gestures(
             let _ = el.release_pointer_capture(ev.pointer_id());
         }
         match released {
-            Released::Glide { velocity } => camera.glide(velocity, keep),
+            Released::Glide { velocity } => camera.glide(velocity),
             Released::DoubleTap(at) => {
-                if let Some(v) = state.viewport.get_untracked() {
+                if let Some(v) = state.viewport().get_untracked() {
                     camera.fly_to(keep(v.zoomed_about(at, DOUBLE_TAP_ZOOM)));
                 }
             }
@@ -179,7 +159,7 @@ fn key_down(
     camera: Camera,
     keep: impl Fn(Viewport) -> Viewport,
 ) {
-    let Some(v) = state.viewport.get_untracked() else {
+    let Some(v) = state.viewport().get_untracked() else {
         return;
     };
     let centre = ScreenPoint {
@@ -207,20 +187,19 @@ fn key_down(
     };
     ev.prevent_default();
     camera.stop();
-    state.viewport.set(Some(keep(next)));
+    state.set_viewport(Some(keep(next)));
 }
 
 /// Selecting a site from anywhere (marker, timeline, link) flies the map to it.
 pub fn fly_to_selection(state: AtlasState, camera: Camera) {
     Effect::new(move |_| {
-        let Some(index) = state.selected.get() else {
+        let Some(index) = state.selected().get() else {
             return;
         };
-        let position = state.atlas.with_untracked(|a| {
-            a.as_ref()
-                .and_then(|a| a.loaded.atlas.sites.get(index)?.position)
-        });
-        let (Some(position), Some(v)) = (position, state.viewport.get_untracked()) else {
+        let position = state
+            .with_atlas_untracked(|a| a.sites.get(index)?.position)
+            .flatten();
+        let (Some(position), Some(v)) = (position, state.viewport().get_untracked()) else {
             return;
         };
         let center: WorldPoint = position.to_world();

@@ -11,9 +11,9 @@ use crate::state::use_atlas_state;
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
+    let lang = state.lang();
     move || {
-        let loaded = state.atlas.get()?;
+        let loaded = state.dataset()?;
         let mut present: Vec<Category> = Vec::new();
         for site in &loaded.loaded.atlas.sites {
             if !present.contains(&site.category) {

@@ -26,16 +26,12 @@ const MIN_VISIBLE_RADIUS: f64 = 8.0;
 pub fn use_marks(state: AtlasState) -> Memo<Vec<MapItem>> {
     // Which sites the time filter lets through, worked out once per filter change, not per frame.
     let admitted = Memo::new(move |_| {
-        let filter = state.time.get();
-        state.atlas.with(|a| {
-            a.as_ref().map(|a| {
-                a.loaded
-                    .atlas
-                    .sites
-                    .iter()
-                    .map(|s| filter.admits(s))
-                    .collect::<Vec<bool>>()
-            })
+        let filter = state.time().get();
+        state.with_atlas(|a| {
+            a.sites
+                .iter()
+                .map(|s| filter.admits(s))
+                .collect::<Vec<bool>>()
         })
     });
     Memo::new(move |_| visible_items(state, admitted))
@@ -47,7 +43,7 @@ pub fn Markers(camera: Camera, marks: Memo<Vec<MapItem>>) -> impl IntoView {
     let state = use_atlas_state();
     // Where markers would overlap, each gets an offset; recomputed as the view changes.
     let spread = Memo::new(move |_| {
-        let v = state.viewport.get()?;
+        let v = state.viewport().get()?;
         marks.with(|marks| {
             let sites: Vec<(usize, ScreenPoint)> = marks
                 .iter()
@@ -79,21 +75,20 @@ pub fn Markers(camera: Camera, marks: Memo<Vec<MapItem>>) -> impl IntoView {
 }
 
 fn visible_items(state: AtlasState, admitted: Memo<Option<Vec<bool>>>) -> Vec<MapItem> {
-    let Some(viewport) = state.viewport.get() else {
+    let Some(viewport) = state.viewport().get() else {
         return Vec::new();
     };
-    let selected = state.selected.get();
+    let selected = state.selected().get();
     admitted.with(|admitted| {
         let Some(admitted) = admitted else {
             return Vec::new();
         };
-        state.atlas.with(|loaded| {
-            let Some(loaded) = loaded else {
-                return Vec::new();
-            };
-            let admit = |i: usize| admitted.get(i).copied().unwrap_or(false);
-            loaded.clusters.map_items(&viewport, admit, selected)
-        })
+        state
+            .with_dataset(|loaded| {
+                let admit = |i: usize| admitted.get(i).copied().unwrap_or(false);
+                loaded.clusters.map_items(&viewport, admit, selected)
+            })
+            .unwrap_or_default()
     })
 }
 
@@ -104,11 +99,14 @@ fn SiteMarker(
     spread: Memo<Option<HashMap<usize, (f64, f64)>>>,
 ) -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
-    let Some((name, category)) = state.atlas.with_untracked(|a| {
-        let s = a.as_ref()?.loaded.atlas.sites.get(site)?;
-        Some((s.name.clone(), category_class(s.category.name()).to_owned()))
-    }) else {
+    let lang = state.lang();
+    let Some((name, category)) = state
+        .with_atlas_untracked(|a| {
+            let s = a.sites.get(site)?;
+            Some((s.name.clone(), category_class(s.category.name()).to_owned()))
+        })
+        .flatten()
+    else {
         return ().into_any();
     };
     let label = name.clone();
@@ -116,7 +114,7 @@ fn SiteMarker(
         let (ox, oy) = spread
             .with(|m| m.as_ref().and_then(|m| m.get(&site).copied()))
             .unwrap_or((0.0, 0.0));
-        state.viewport.with(|v| match v {
+        state.viewport().with(|v| match v {
             Some(v) => {
                 let p = v.to_screen(at);
                 format!("transform: translate({:.1}px, {:.1}px)", p.x + ox, p.y + oy)
@@ -124,20 +122,20 @@ fn SiteMarker(
             None => "visibility: hidden".to_owned(),
         })
     };
-    let selected = move || state.selected.get() == Some(site);
+    let selected = move || state.selected().get() == Some(site);
     view! {
         <button
             class=format!("marker cat-{category}")
             class:selected=selected
-            class:hovered=move || state.hovered.get() == Some(site)
+            class:hovered=move || state.hovered().get() == Some(site)
             aria-pressed=move || selected().to_string()
             aria-label=move || name.get(lang.get()).to_owned()
             style=style
             on:click=move |_| state.select(Some(site))
-            on:pointerenter=move |_| state.hovered.set(Some(site))
-            on:pointerleave=move |_| state.hovered.set(None)
-            on:focus=move |_| state.hovered.set(Some(site))
-            on:blur=move |_| state.hovered.set(None)
+            on:pointerenter=move |_| state.hover(Some(site))
+            on:pointerleave=move |_| state.hover(None)
+            on:focus=move |_| state.hover(Some(site))
+            on:blur=move |_| state.hover(None)
         >
             <span class="marker-dot" aria-hidden="true"></span>
             <span class="marker-label" aria-hidden="true">{move || label.get(lang.get()).to_owned()}</span>
@@ -151,7 +149,7 @@ fn ClusterMarker(cluster: Cluster, camera: Camera) -> impl IntoView {
     let state = use_atlas_state();
     let (at, count) = (cluster.at, cluster.count);
     let style = move || {
-        state.viewport.with(|v| match v {
+        state.viewport().with(|v| match v {
             Some(v) => {
                 let p = v.to_screen(at);
                 format!("transform: translate({:.1}px, {:.1}px)", p.x, p.y)
@@ -160,7 +158,7 @@ fn ClusterMarker(cluster: Cluster, camera: Camera) -> impl IntoView {
         })
     };
     let open = move |_| {
-        if let Some(v) = state.viewport.get_untracked() {
+        if let Some(v) = state.viewport().get_untracked() {
             camera.fly_to(cluster.opened(&v));
         }
     };
@@ -169,7 +167,7 @@ fn ClusterMarker(cluster: Cluster, camera: Camera) -> impl IntoView {
     view! {
         <button
             class="cluster"
-            aria-label=move || i18n::sites_count(state.lang.get(), count)
+            aria-label=move || i18n::sites_count(state.lang().get(), count)
             style=move || format!("{}; --size: {size:.0}px", style())
             on:click=open
         >
@@ -184,10 +182,10 @@ pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
     let state = use_atlas_state();
     // Only single sites in view can show a circle: a 36k set costs no more per frame than twelve sites.
     let circles = Memo::new(move |_| {
-        let v = state.viewport.get()?;
+        let v = state.viewport().get()?;
         marks.with(|marks| {
-            state.atlas.with(|a| {
-                let sites = &a.as_ref()?.loaded.atlas.sites;
+            state.with_atlas(|a| {
+                let sites = &a.sites;
                 let shown: Vec<(usize, f64, f64, f64, bool)> = marks
                     .iter()
                     .filter_map(|m| match m {
@@ -208,7 +206,7 @@ pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
                         ))
                     })
                     .collect();
-                Some(shown)
+                shown
             })
         })
     });
@@ -220,7 +218,7 @@ pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
                         <circle
                             class="uncertainty"
                             class:approximate=approximate
-                            class:selected=move || state.selected.get() == Some(i)
+                            class:selected=move || state.selected().get() == Some(i)
                             cx=format!("{x:.1}")
                             cy=format!("{y:.1}")
                             r=format!("{r:.1}")

@@ -49,15 +49,13 @@ pub fn Map() -> impl IntoView {
     let last_fit = StoredValue::new(None::<Viewport>);
     Effect::new(move |_| {
         let (w, h) = (width.get(), height.get());
-        let current = state.viewport.get();
+        let current = state.viewport().get();
         if w < 1.0 || h < 1.0 {
             return;
         }
         let untouched = current.is_none() || current == last_fit.get_value();
         let next = if untouched {
-            state
-                .atlas
-                .with(|a| a.as_ref().map(|a| fitted_view(a.bounds, w, h)))
+            state.with_dataset(|a| fitted_view(a.bounds, w, h))
         } else {
             current.map(|v| v.resized(w, h))
         };
@@ -65,13 +63,13 @@ pub fn Map() -> impl IntoView {
             if untouched {
                 last_fit.set_value(next);
             }
-            state.viewport.set(next);
+            state.set_viewport(next);
         }
     });
 
     // The first frame that shows the fitted map with its markers, for `make bench`.
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || state.viewport.with(Option::is_none) {
+        if done == Some(true) || state.viewport().with(Option::is_none) {
             return done.unwrap_or(false);
         }
         request_animation_frame(|| crate::perf::mark("atlas:first-map"));
@@ -85,14 +83,14 @@ pub fn Map() -> impl IntoView {
         interaction::use_map_gestures(surface, state, camera);
 
     view! {
-        <section class="map" aria-label=move || t(state.lang.get(), Ui::Map)>
+        <section class="map" aria-label=move || t(state.lang().get(), Ui::Map)>
             <div
                 class="map-surface"
                 class:dragging=is_dragging
                 node_ref=surface
                 tabindex="0"
                 role="application"
-                aria-label=move || t(state.lang.get(), Ui::MapSurface)
+                aria-label=move || t(state.lang().get(), Ui::MapSurface)
             >
                 <TileLayer />
                 <svg class="map-svg" aria-hidden="true" width="100%" height="100%">

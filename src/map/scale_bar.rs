@@ -14,7 +14,7 @@ const MAX_BAR_PX: f64 = 120.0;
 pub fn ScaleBar() -> impl IntoView {
     let state = use_atlas_state();
     let bar = move || {
-        state.viewport.with(|v| {
+        state.viewport().with(|v| {
             let v = v.as_ref()?;
             let lat = v.center.to_lon_lat().lat;
             let (metres, px) = scale_bar(v.metres_per_pixel(lat), MAX_BAR_PX);
@@ -23,7 +23,7 @@ pub fn ScaleBar() -> impl IntoView {
     };
     move || {
         bar().map(|(metres, px)| {
-            let label = distance_label(metres, state.lang.get());
+            let label = distance_label(metres, state.lang().get());
             view! {
                 <div class="scale-bar" aria-hidden="true">
                     <span class="scale-bar-line" style=format!("width: {px:.0}px")></span>

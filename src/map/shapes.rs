@@ -15,7 +15,7 @@ use crate::state::use_atlas_state;
 pub fn SiteShapes() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let loaded = state.atlas.get()?;
+        let loaded = state.dataset()?;
         let atlas = &loaded.loaded.atlas;
         // A frame near the data keeps path numbers small enough for SVG's single precision.
         let origin = loaded
@@ -31,10 +31,10 @@ pub fn SiteShapes() -> impl IntoView {
                 let class = format!("site-shape cat-{}", category_class(site.category.name()));
                 let admitted = {
                     let site = site.clone();
-                    move || state.time.with(|t| t.admits(&site))
+                    move || state.time().with(|t| t.admits(&site))
                 };
                 let emphasised =
-                    move || state.selected.get() == Some(i) || state.hovered.get() == Some(i);
+                    move || state.selected().get() == Some(i) || state.hovered().get() == Some(i);
                 let paths: Vec<_> = drawable_parts(shape)
                     .into_iter()
                     .map(|(kind, part)| {
@@ -50,11 +50,11 @@ pub fn SiteShapes() -> impl IntoView {
                 view! {
                     <g
                         class=class
-                        class:selected=move || state.selected.get() == Some(i)
+                        class:selected=move || state.selected().get() == Some(i)
                         style:display=move || if admitted() { "inline" } else { "none" }
                         on:click=move |_| state.select(Some(i))
-                        on:pointerenter=move |_| state.hovered.set(Some(i))
-                        on:pointerleave=move |_| state.hovered.set(None)
+                        on:pointerenter=move |_| state.hover(Some(i))
+                        on:pointerleave=move |_| state.hover(None)
                     >
                         {paths}
                     </g>
@@ -63,7 +63,7 @@ pub fn SiteShapes() -> impl IntoView {
             .collect();
         let transform = move || {
             state
-                .viewport
+                .viewport()
                 .with(|v| v.map(|v| frame.transform(&v)).unwrap_or_default())
         };
         Some(view! { <g class="site-shapes" transform=transform>{groups}</g> })

@@ -14,15 +14,10 @@ type PlacedTile = (String, f64, f64, f64);
 #[component]
 pub fn TileLayer() -> impl IntoView {
     let state = use_atlas_state();
-    let settings = move || {
-        state.atlas.with(|a| {
-            a.as_ref()
-                .and_then(|a| a.loaded.atlas.settings.tiles.clone())
-        })
-    };
+    let settings = move || state.with_atlas(|a| a.settings.tiles.clone()).flatten();
     let tiles = Memo::new(move |_| {
         let settings = settings()?;
-        let v = state.viewport.get()?;
+        let v = state.viewport().get()?;
         let placed: Vec<PlacedTile> = visible_tiles(&v, settings.max_zoom, settings.datum)
             .into_iter()
             .map(|t| {

@@ -12,16 +12,16 @@ use crate::state::use_atlas_state;
 pub fn DetailPanel() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let loaded = state.atlas.get()?;
+        let loaded = state.dataset()?;
         let view = match state
-            .selected
+            .selected()
             .get()
             .and_then(|i| loaded.loaded.atlas.sites.get(i).cloned())
         {
             Some(site) => view! { <SiteDetails site /> }.into_any(),
             None => {
                 let settings = loaded.loaded.atlas.settings.clone();
-                let lang = state.lang;
+                let lang = state.lang();
                 view! {
                     <section class="panel intro" aria-labelledby="panel-title">
                         <h2 id="panel-title">{move || settings.title.get(lang.get()).to_owned()}</h2>
@@ -40,7 +40,7 @@ pub fn DetailPanel() -> impl IntoView {
 #[component]
 fn SiteDetails(site: Site) -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
+    let lang = state.lang();
     let s = StoredValue::new(site);
     let text = move |f: fn(&Site, Lang) -> String| move || s.with_value(|site| f(site, lang.get()));
     let events = move || {

@@ -28,7 +28,7 @@ pub fn Axis() -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
     let items = move || {
-        let lang = state.lang.get();
+        let lang = state.lang().get();
         let v = geo.view.get();
         let axis = geo.axis.get();
         let (t0, t1) = (axis.t(v.u0), axis.t(v.u1));
@@ -184,10 +184,10 @@ pub fn use_strip_gestures(state: AtlasState, geo: TimelineGeometry) -> UseStripG
         }
         if was_click && ev.type_() == "pointerup" && !dom::on_control(&ev) {
             if let (TimeFilter::AsOf(_), Some(t)) = (
-                state.time.get_untracked(),
+                state.time().get_untracked(),
                 geo.t_at_client(ev.client_x().into()),
             ) {
-                state.time.set(TimeFilter::AsOf(t));
+                state.set_time(TimeFilter::AsOf(t));
             }
         }
     };

@@ -18,15 +18,15 @@ const ZOOM_STEP: f64 = 2.0;
 pub fn ModeSwitch() -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
-    let lang = state.lang;
-    let mode = move || match state.time.get() {
+    let lang = state.lang();
+    let mode = move || match state.time().get() {
         TimeFilter::All => Ui::AllTime,
         TimeFilter::AsOf(_) => Ui::AsOf,
         TimeFilter::Between(..) => Ui::Period,
     };
     let choose = move |ui: Ui| {
         let (start, end) = geo.extent.get_untracked();
-        let current = state.time.get_untracked();
+        let current = state.time().get_untracked();
         let next = match (ui, current) {
             (Ui::AllTime, _) => TimeFilter::All,
             (Ui::AsOf, TimeFilter::AsOf(t)) => TimeFilter::AsOf(t),
@@ -43,13 +43,13 @@ pub fn ModeSwitch() -> impl IntoView {
             }
         };
         if ui == Ui::AllTime || ui == Ui::Period {
-            state.playing.set(false);
+            state.set_playing(false);
         }
-        state.time.set(next);
+        state.set_time(next);
     };
     let status = move || {
         let l = lang.get();
-        match state.time.get() {
+        match state.time().get() {
             TimeFilter::All => t(l, Ui::ShowingAllTime).to_owned(),
             TimeFilter::AsOf(at) => i18n::showing_as_of(l, &date_at(at).format(l)),
             TimeFilter::Between(a, b) => {
@@ -82,8 +82,8 @@ pub fn ModeSwitch() -> impl IntoView {
 #[component]
 pub fn PlayControls(playback: Playback) -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
-    let playing = state.playing;
+    let lang = state.lang();
+    let playing = state.playing();
     let options = SPEEDS
         .iter()
         .map(|&s| view! { <option value=s.to_string() selected=move || playback.speed.get() == s>{i18n::speed(s)}</option> })
@@ -92,7 +92,7 @@ pub fn PlayControls(playback: Playback) -> impl IntoView {
         <button
             class="play"
             class:playing=move || playing.get()
-            on:click=move |_| playing.update(|p| *p = !*p)
+            on:click=move |_| state.toggle_playing()
         >
             <span class="play-icon" aria-hidden="true">{move || if playing.get() { "❚❚" } else { "▶" }}</span>
             " "
@@ -124,11 +124,11 @@ pub fn PlayControls(playback: Playback) -> impl IntoView {
 pub fn AxisZoom() -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
-    let lang = state.lang;
+    let lang = state.lang();
     let zoom = move |factor: f64| {
         let v = geo.view.get_untracked();
         // About the cursor when it is on screen, so zooming keeps the moment in view.
-        let anchor = match state.time.get_untracked() {
+        let anchor = match state.time().get_untracked() {
             TimeFilter::AsOf(at) => geo.x_of(at),
             _ => v.width / 2.0,
         };
@@ -155,7 +155,7 @@ pub fn AxisZoom() -> impl IntoView {
         <div class="axis-zooms">
             {button(Ui::ZoomInTime, "+", Callback::new(move |_| zoom(ZOOM_STEP)))}
             {button(Ui::ZoomOutTime, "−", Callback::new(move |_| zoom(1.0 / ZOOM_STEP)))}
-            {button(Ui::FitTime, "↔", Callback::new(move |_| state.timeline_view.set(None)))}
+            {button(Ui::FitTime, "↔", Callback::new(move |_| state.set_timeline_view(None)))}
         </div>
     }
 }

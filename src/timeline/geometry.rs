@@ -53,26 +53,26 @@ impl TimelineGeometry {
         lanes: u8,
     ) -> Self {
         let chronology = Memo::new(move |_| {
-            Arc::new(state.atlas.with(|a| {
-                a.as_ref().map_or_else(Chronology::default, |a| {
-                    let atlas = &a.loaded.atlas;
-                    let refs = atlas.chronology().to_vec();
-                    let starts = refs
-                        .iter()
-                        .map(|&r| atlas.event(r).date.start_years())
-                        .collect();
-                    Chronology {
-                        refs,
-                        starts,
-                        us: Vec::new(),
-                    }
-                })
-            }))
+            Arc::new(
+                state
+                    .with_atlas(|atlas| {
+                        let refs = atlas.chronology().to_vec();
+                        let starts = refs
+                            .iter()
+                            .map(|&r| atlas.event(r).date.start_years())
+                            .collect();
+                        Chronology {
+                            refs,
+                            starts,
+                            us: Vec::new(),
+                        }
+                    })
+                    .unwrap_or_default(),
+            )
         });
         let periods = Memo::new(move |_| {
-            state.atlas.with(|a| {
-                a.as_ref().map_or_else(Vec::new, |a| {
-                    let atlas = &a.loaded.atlas;
+            state
+                .with_atlas(|atlas| {
                     atlas
                         .chronology()
                         .iter()
@@ -82,7 +82,7 @@ impl TimelineGeometry {
                         })
                         .collect::<Vec<_>>()
                 })
-            })
+                .unwrap_or_default()
         });
         let axis = Memo::new(move |_| Arc::new(periods.with(|p| TimeAxis::fit(p.iter().copied()))));
         let positioned = Memo::new(move |_| {
@@ -108,7 +108,7 @@ impl TimelineGeometry {
         });
         let view = Memo::new(move |_| {
             let w = width.get().max(1.0);
-            match state.timeline_view.get() {
+            match state.timeline_view().get() {
                 Some(v) => v.resized(w),
                 None => AxisView::fitted(w),
             }
@@ -158,7 +158,7 @@ impl TimelineGeometry {
 
     /// Changes the zoomed view (the map of the state keeps it across redraws).
     pub fn set_view(&self, state: AtlasState, next: AxisView) {
-        state.timeline_view.set(Some(next));
+        state.set_timeline_view(Some(next));
     }
 }
 

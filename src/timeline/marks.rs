@@ -71,9 +71,9 @@ fn slot_style(mark: PlacedMark) -> impl Fn() -> String + Copy {
 fn EventMark(mark: PlacedMark) -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
-    let lang = state.lang;
+    let lang = state.lang();
     let r = geo.chronology.with_untracked(|c| c.refs[mark.first]);
-    let Some(loaded) = state.atlas.get_untracked() else {
+    let Some(loaded) = state.dataset_untracked() else {
         return ().into_any();
     };
     let atlas = &loaded.loaded.atlas;
@@ -81,9 +81,9 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     let event = atlas.event(r);
     let (date, title, site_name) = (event.date, event.title.clone(), site.name.clone());
     let class = format!("mark event cat-{}", category_class(site.category.name()));
-    let of_selected = move || state.selected.get() == Some(r.site);
-    let of_hovered = move || state.hovered.get() == Some(r.site);
-    let inside = move || state.time.with(|f| f.admits_event(&date));
+    let of_selected = move || state.selected().get() == Some(r.site);
+    let of_hovered = move || state.hovered().get() == Some(r.site);
+    let inside = move || state.time().with(|f| f.admits_event(&date));
     // A period (502–519, 26–27 April 1949) draws its length as a bar from the mark.
     let is_period = date.end.is_some_and(|end| end != date.start);
     let range_style = move || {
@@ -92,9 +92,9 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     };
     let hover = move |on: bool| {
         if on {
-            state.hovered.set(Some(r.site));
-        } else if state.hovered.get_untracked() == Some(r.site) {
-            state.hovered.set(None);
+            state.hover(Some(r.site));
+        } else if state.hovered().get_untracked() == Some(r.site) {
+            state.hover(None);
         }
     };
     view! {
@@ -132,7 +132,7 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
 fn MergedMark(mark: PlacedMark) -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
-    let lang = state.lang;
+    let lang = state.lang();
     let last = mark.first + mark.count - 1;
     let (refs, u_first, u_last) = geo.chronology.with_untracked(|c| {
         (
@@ -141,12 +141,8 @@ fn MergedMark(mark: PlacedMark) -> impl IntoView {
             c.us[last],
         )
     });
-    let dates = state.atlas.with_untracked(|a| {
-        a.as_ref().map(|a| {
-            let atlas = &a.loaded.atlas;
-            (atlas.event(refs.0).date, atlas.event(refs.1).date)
-        })
-    });
+    let dates =
+        state.with_atlas_untracked(|atlas| (atlas.event(refs.0).date, atlas.event(refs.1).date));
     let Some((first_date, last_date)) = dates else {
         return ().into_any();
     };

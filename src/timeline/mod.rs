@@ -20,7 +20,6 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, Ui};
 use crate::state::{use_atlas_state, AtlasState};
-use crate::url::PageQuery;
 
 use axis::{use_strip_gestures, Axis, UseStripGesturesReturn};
 use controls::{AxisZoom, ModeSwitch, PlayControls};
@@ -44,10 +43,10 @@ const REVEAL_MARGIN: f64 = 32.0;
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = use_atlas_state();
-    let lang = state.lang;
+    let lang = state.lang();
     let strip = NodeRef::<Div>::new();
     let UseElementSizeReturn { width, .. } = use_element_size(strip);
-    let slot_px = if PageQuery::current().kiosk {
+    let slot_px = if state.page().kiosk {
         KIOSK_SLOT_PX
     } else if coarse_pointer() {
         TOUCH_SLOT_PX
@@ -57,7 +56,7 @@ pub fn Timeline() -> impl IntoView {
     let geo = TimelineGeometry::new(state, strip, width, slot_px, LANES);
     provide_context(geo);
     let playback = use_playback(state, geo);
-    let loaded = Memo::new(move |_| state.atlas.with(Option::is_some));
+    let loaded = Memo::new(move |_| state.has_dataset());
     let UseStripGesturesReturn { is_dragging } = use_strip_gestures(state, geo);
     bring_selection_into_view(state, geo);
 
@@ -69,7 +68,7 @@ pub fn Timeline() -> impl IntoView {
             .is_none_or(|el| el.tag_name() == "BODY");
         if on_page && is_space(&ev) {
             ev.prevent_default();
-            state.playing.update(|p| *p = !*p);
+            state.toggle_playing();
         }
     });
     let key_down = move |ev: KeyboardEvent| {
@@ -84,7 +83,7 @@ pub fn Timeline() -> impl IntoView {
         });
         if is_space(&ev) && !uses_space {
             ev.prevent_default();
-            state.playing.update(|p| *p = !*p);
+            state.toggle_playing();
         }
     };
 
@@ -119,7 +118,7 @@ pub fn Timeline() -> impl IntoView {
 /// so its first event is in view.
 fn bring_selection_into_view(state: AtlasState, geo: TimelineGeometry) {
     Effect::new(move |_| {
-        let Some(site) = state.selected.get() else {
+        let Some(site) = state.selected().get() else {
             return;
         };
         let u = geo

@@ -45,7 +45,7 @@ struct Player {
     playhead: StoredValue<Playhead>,
 }
 
-/// Starts and stops the cursor's travel as `state.playing` changes.
+/// Starts and stops the cursor's travel as `state.playing()` changes.
 pub fn use_playback(state: AtlasState, geo: TimelineGeometry) -> Playback {
     let settings = Playback {
         speed: RwSignal::new(1.0),
@@ -59,7 +59,7 @@ pub fn use_playback(state: AtlasState, geo: TimelineGeometry) -> Playback {
         playhead: StoredValue::new(Playhead::new()),
     };
     Effect::new(move |_| {
-        if state.playing.get() {
+        if state.playing().get() {
             player.start();
         } else {
             player.cancel();
@@ -72,12 +72,12 @@ pub fn use_playback(state: AtlasState, geo: TimelineGeometry) -> Playback {
 impl Player {
     fn start(self) {
         self.cancel();
-        let cursor = match self.state.time.get_untracked() {
+        let cursor = match self.state.time().get_untracked() {
             TimeFilter::AsOf(t) => Some(t),
             _ => None,
         };
         let t = self.with_course(|c| c.play_from(cursor));
-        self.state.time.set(TimeFilter::AsOf(t));
+        self.state.set_time(TimeFilter::AsOf(t));
         self.playhead.set_value(Playhead::new());
         self.schedule();
     }
@@ -91,7 +91,7 @@ impl Player {
     }
 
     fn schedule(self) {
-        let pending = if !self.state.playing.get_untracked() {
+        let pending = if !self.state.playing().get_untracked() {
             None
         } else if prefers_reduced_motion() {
             let ms = hop_delay_ms(self.settings.speed.get_untracked());
@@ -149,13 +149,13 @@ impl Player {
     /// The cursor to move on from, while playing; stops playback when the
     /// time filter is no longer a cursor.
     fn cursor(self) -> Option<f64> {
-        if !self.state.playing.get_untracked() {
+        if !self.state.playing().get_untracked() {
             return None;
         }
-        match self.state.time.get_untracked() {
+        match self.state.time().get_untracked() {
             TimeFilter::AsOf(t) => Some(t),
             _ => {
-                self.state.playing.set(false);
+                self.state.set_playing(false);
                 None
             }
         }
@@ -166,12 +166,12 @@ impl Player {
         match step {
             Step::Resting => true,
             Step::Moved { t } => {
-                self.state.time.set(TimeFilter::AsOf(t));
+                self.state.set_time(TimeFilter::AsOf(t));
                 self.keep_in_view(t);
                 true
             }
             Step::Arrived { t, index } => {
-                self.state.time.set(TimeFilter::AsOf(t));
+                self.state.set_time(TimeFilter::AsOf(t));
                 self.keep_in_view(t);
                 self.arrive(index);
                 true
@@ -181,8 +181,8 @@ impl Player {
                     self.arrive(index);
                 }
                 let (_, end) = self.geo.extent.get_untracked();
-                self.state.time.set(TimeFilter::AsOf(end));
-                self.state.playing.set(false);
+                self.state.set_time(TimeFilter::AsOf(end));
+                self.state.set_playing(false);
                 false
             }
         }
@@ -210,7 +210,7 @@ impl Player {
         if self.settings.follow.get_untracked() {
             self.state.select(Some(site));
         } else {
-            self.state.hovered.set(Some(site));
+            self.state.hover(Some(site));
         }
     }
 

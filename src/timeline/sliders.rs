@@ -21,12 +21,12 @@ const HANDLE_LABEL_ROOM: f64 = 130.0;
 pub fn TimeSliders() -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
-    let mode_is_period = Memo::new(move |_| matches!(state.time.get(), TimeFilter::Between(..)));
+    let mode_is_period = Memo::new(move |_| matches!(state.time().get(), TimeFilter::Between(..)));
     // For `make bench`: from a cursor or brush move to the next frame, by
     // which the map and the timeline have applied it.
     let set = move |f: TimeFilter| {
         perf::mark("timeline:cursor-input");
-        state.time.set(f);
+        state.set_time(f);
         request_animation_frame(|| {
             perf::mark("timeline:cursor-frame");
             perf::measure(
@@ -38,11 +38,11 @@ pub fn TimeSliders() -> impl IntoView {
     };
     move || {
         if mode_is_period.get() {
-            let from = Signal::derive(move || match state.time.get() {
+            let from = Signal::derive(move || match state.time().get() {
                 TimeFilter::Between(a, _) => a,
                 _ => geo.extent.get().0,
             });
-            let to = Signal::derive(move || match state.time.get() {
+            let to = Signal::derive(move || match state.time().get() {
                 TimeFilter::Between(_, b) => b,
                 _ => geo.extent.get().1,
             });
@@ -72,7 +72,7 @@ pub fn TimeSliders() -> impl IntoView {
             .into_any()
         } else {
             // In "All time" the cursor rests at the end, where it lets everything through.
-            let value = Signal::derive(move || match state.time.get() {
+            let value = Signal::derive(move || match state.time().get() {
                 TimeFilter::AsOf(t) => t,
                 _ => geo.extent.get().1,
             });
@@ -103,7 +103,7 @@ fn TimeHandle(
 ) -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
-    let lang = state.lang;
+    let lang = state.lang();
     let dragging = StoredValue::new(None::<i32>);
     let change = move |t: f64| {
         let t = t.clamp(min.get_untracked(), max.get_untracked());
@@ -129,7 +129,7 @@ fn TimeHandle(
             _ => return,
         };
         ev.prevent_default();
-        state.playing.set(false);
+        state.set_playing(false);
         change(next);
     };
     let pointer_down = move |ev: PointerEvent| {
@@ -137,7 +137,7 @@ fn TimeHandle(
             return;
         }
         ev.prevent_default();
-        state.playing.set(false);
+        state.set_playing(false);
         dragging.set_value(Some(ev.pointer_id()));
         if let Some(el) = ev
             .current_target()
@@ -178,7 +178,7 @@ fn TimeHandle(
             class=class
             class:near-start=near_start
             class:near-end=near_end
-            class:resting=move || state.time.with(|f| *f == TimeFilter::All)
+            class:resting=move || state.time().with(|f| *f == TimeFilter::All)
             role="slider"
             tabindex="0"
             aria-orientation="horizontal"

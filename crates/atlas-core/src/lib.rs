@@ -14,6 +14,7 @@ pub mod geo;
 pub mod gesture;
 pub mod interop;
 pub mod kiosk;
+mod kiosk_read;
 pub mod map_items;
 pub mod mark_layout;
 pub mod model;
@@ -30,6 +31,7 @@ pub mod tiles;
 pub mod time;
 pub mod time_axis;
 pub mod tour;
+mod tour_read;
 pub mod typo;
 
 pub use date::{DateError, EventDate, HistDate, Precision};

@@ -4,6 +4,7 @@ use crate::date::EventDate;
 use crate::geo::{Bounds, LonLat};
 use crate::shape::Shape;
 use crate::text::{Lang, LocalizedText};
+use crate::time::TimeFilter;
 
 /// The kind of a site; a known set drives symbols and the legend.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -282,5 +283,33 @@ impl Atlas {
                 .into_iter()
                 .chain(s.shape.iter().flat_map(|shape| shape.positions()))
         }))
+    }
+}
+
+// The time filter reads sites, so its site rules live with the model: the
+// filter itself (time.rs) stays below the model and the tour that uses it.
+impl TimeFilter {
+    /// Whether `site` shows under this filter.
+    pub fn admits(&self, site: &Site) -> bool {
+        match *self {
+            TimeFilter::All => true,
+            TimeFilter::AsOf(t) => site.first_date().is_some_and(|d| d.start_years() <= t),
+            TimeFilter::Between(from, to) => site
+                .events
+                .iter()
+                .any(|e| e.date.start_years() < to && e.date.end_years() > from),
+        }
+    }
+}
+
+impl Atlas {
+    /// Indexes of the sites that pass `filter`, in file order.
+    pub fn visible_sites(&self, filter: TimeFilter) -> Vec<usize> {
+        self.sites
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| filter.admits(s))
+            .map(|(i, _)| i)
+            .collect()
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use crate::date::{EventDate, HistDate};
 use crate::geo::LonLat;
 use crate::interop::{self, Mapping};
-use crate::kiosk;
+use crate::kiosk_read;
 use crate::model::{
     Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
 };
@@ -20,7 +20,7 @@ use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
 use crate::shape::{self, GeometryErrorKind, Shape};
 use crate::stream;
 use crate::text::{Lang, LocalizedText};
-use crate::tour;
+use crate::tour_read;
 use crate::typo;
 
 /// Files larger than this are refused: parsing them would freeze a kiosk's tab.
@@ -152,7 +152,7 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     }
 
     let mut problems = Vec::new();
-    let ids = tour::SiteIds {
+    let ids = tour_read::SiteIds {
         sites: &sites,
         in_file: &first_by_id,
     };
@@ -254,7 +254,6 @@ impl FeatureReader {
         self.report(Severity::Warning, field, kind);
     }
 
-    /// Warns about unknown keys that look like misspelt known ones.
     /// Reads a list of objects item by item: an item that is not an object is
     /// a warning, unknown keys are checked for typos, and `read` turns each
     /// object (with its field path) into a value, reporting in list order.
@@ -280,6 +279,7 @@ impl FeatureReader {
             .collect()
     }
 
+    /// Warns about unknown keys that look like misspelt known ones.
     fn typos(&mut self, object: &Map<String, Value>, known: &[&'static str], prefix: &str) {
         for key in object.keys() {
             // `name:en`-style keys are tags from other tools, not misspellings.
@@ -840,7 +840,7 @@ impl FeatureReader {
 /// Reads `atlas`; the tour is resolved against the sites read (`ids`).
 fn read_settings(
     value: Option<&Value>,
-    ids: tour::SiteIds,
+    ids: tour_read::SiteIds,
     problems: &mut Vec<Problem>,
 ) -> AtlasSettings {
     let Some(Value::Object(atlas)) = value else {
@@ -903,8 +903,8 @@ fn read_settings(
             .and_then(Value::as_str)
             .map(str::to_owned),
         tiles: read_tiles(atlas.get("tiles"), problems),
-        tour: tour::read(atlas.get("tour"), ids, problems),
-        kiosk: kiosk::read(atlas.get("kiosk"), problems),
+        tour: tour_read::read(atlas.get("tour"), ids, problems),
+        kiosk: kiosk_read::read(atlas.get("kiosk"), problems),
     }
 }
 

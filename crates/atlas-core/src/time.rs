@@ -1,7 +1,6 @@
 //! The time filter: which part of history the map, the list and the clusters show.
 
 use crate::date::{EventDate, HistDate, Precision};
-use crate::model::{Atlas, Site};
 
 /// Which sites the time control lets through. Times are fractional years on
 /// the continuous axis of [`crate::HistDate::start_years`].
@@ -14,20 +13,6 @@ pub enum TimeFilter {
     AsOf(f64),
     /// A period: a site shows when one of its events overlaps `[from, to)`.
     Between(f64, f64),
-}
-
-impl TimeFilter {
-    /// Whether `site` shows under this filter.
-    pub fn admits(&self, site: &Site) -> bool {
-        match *self {
-            TimeFilter::All => true,
-            TimeFilter::AsOf(t) => site.first_date().is_some_and(|d| d.start_years() <= t),
-            TimeFilter::Between(from, to) => site
-                .events
-                .iter()
-                .any(|e| e.date.start_years() < to && e.date.end_years() > from),
-        }
-    }
 }
 
 impl TimeFilter {
@@ -174,18 +159,6 @@ pub fn step_precision(years_per_pixel: f64) -> Precision {
         Precision::Month
     } else {
         Precision::Day
-    }
-}
-
-impl Atlas {
-    /// Indexes of the sites that pass `filter`, in file order.
-    pub fn visible_sites(&self, filter: TimeFilter) -> Vec<usize> {
-        self.sites
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| filter.admits(s))
-            .map(|(i, _)| i)
-            .collect()
     }
 }
 
