@@ -15,6 +15,7 @@ pub mod model;
 pub mod outliers;
 pub mod parse;
 pub mod problem;
+pub mod qr;
 pub mod shape;
 pub mod simplify;
 pub mod stream;
