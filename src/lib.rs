@@ -9,6 +9,7 @@ pub mod i18n;
 mod load;
 mod map;
 mod motion;
+pub mod offline;
 mod panel;
 mod perf;
 mod problems;
