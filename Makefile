@@ -1,7 +1,7 @@
 # Heritage Atlas developer tasks (GNU make).
 #
-#   make serve   dev server on http://127.0.0.1:8080 (Trunk.toml)
-#   make build   release bundle into dist/
+#   make serve   dev server on http://127.0.0.1:8080, debug build in target/serve/ (Trunk.toml)
+#   make build   release bundle into dist/, the folder a kiosk is deployed from
 #   make test    fmt, clippy (native + wasm), cargo test, build, end-to-end
 #   make e2e     Playwright against dist/ (run `make build` first)
 #   make bench   release build, bundle sizes, then browser timings beside a Leaflet peer (tools/bench.sh)
@@ -39,8 +39,9 @@ setup-test:
 serve: setup-serve
 	trunk serve --offline
 
+# dist/ only ever holds a release build: Trunk.toml sends everything else to target/serve/.
 build: setup-serve
-	trunk build --release --offline
+	trunk build --release --offline --dist dist
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -85,5 +86,5 @@ bench: build
 	bash tools/bench.sh
 
 clean:
-	rm -rf dist end2end/test-results end2end/playwright-report
+	rm -rf dist target/serve end2end/test-results end2end/playwright-report
 	cargo clean

@@ -11,6 +11,7 @@ pub mod i18n;
 mod load;
 mod map;
 mod motion;
+pub mod offline;
 mod panel;
 mod perf;
 mod problems;

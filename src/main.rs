@@ -3,4 +3,6 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(heritage_atlas::App);
+    #[cfg(not(debug_assertions))]
+    heritage_atlas::offline::register_service_worker();
 }

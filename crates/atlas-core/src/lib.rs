@@ -22,6 +22,7 @@ pub mod outliers;
 pub mod parse;
 pub mod playback;
 pub mod problem;
+pub mod qr;
 pub mod shape;
 pub mod simplify;
 pub mod stream;
