@@ -18,8 +18,25 @@ use crate::dataset::LoadedAtlas;
 /// the only way to change them).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PageOptions {
-    /// `?kiosk=1`: a touch-screen kiosk.
+    /// `?kiosk=1`: a touch-screen kiosk (the dataset's `atlas.kiosk.enabled`
+    /// can ask for it too: see [`AtlasState::is_kiosk`]).
     pub kiosk: bool,
+    /// `?tour=1` (and `&chapter=N`, counted from 1): open the guided tour at
+    /// this chapter (counted from 0).
+    pub tour_chapter: Option<usize>,
+    /// `?idle=N`: seconds without input before a kiosk asks "Still there?"
+    /// (for tests and trials; the dataset's `atlas.kiosk.idle_s` otherwise).
+    pub idle_s: Option<f64>,
+}
+
+/// Where a guided tour stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TourStop {
+    /// The chapter shown, an index into `Tour::chapters`.
+    pub chapter: usize,
+    /// The kiosk's attract loop: the tour plays on its own and starts over
+    /// after its last chapter, until someone touches the screen.
+    pub attract: bool,
 }
 
 /// What the visitor has chosen: language, selected site, map view, time.
@@ -43,6 +60,8 @@ pub struct AtlasState {
     playing: RwSignal<bool>,
     /// The zoomed part of the time axis; `None` shows all of it.
     timeline_view: RwSignal<Option<AxisView>>,
+    /// The guided tour, while one runs.
+    tour: RwSignal<Option<TourStop>>,
 }
 
 impl AtlasState {
@@ -58,6 +77,7 @@ impl AtlasState {
             hovered: RwSignal::new(None),
             playing: RwSignal::new(false),
             timeline_view: RwSignal::new(None),
+            tour: RwSignal::new(None),
         }
     }
 
@@ -101,6 +121,17 @@ impl AtlasState {
     /// The zoomed part of the time axis.
     pub fn timeline_view(&self) -> ReadSignal<Option<AxisView>> {
         self.timeline_view.read_only()
+    }
+
+    /// The guided tour's place, while one runs.
+    pub fn tour(&self) -> ReadSignal<Option<TourStop>> {
+        self.tour.read_only()
+    }
+
+    /// Whether this page is a kiosk: `?kiosk=1`, or a dataset that asks for
+    /// it (tracked).
+    pub fn is_kiosk(&self) -> bool {
+        self.page.kiosk || self.with_atlas(|a| a.settings.kiosk.enabled) == Some(true)
     }
 
     /// Whether a dataset is loaded (tracked).
@@ -248,6 +279,19 @@ impl AtlasState {
                 Some(area) => v.kept_within(area),
                 None => v,
             }
+        }
+    }
+
+    /// Opens the guided tour at `chapter` (or shows that chapter of the
+    /// running tour).
+    pub fn show_chapter(&self, chapter: usize, attract: bool) {
+        self.tour.set(Some(TourStop { chapter, attract }));
+    }
+
+    /// Leaves the guided tour; the map and timeline stay where it left them.
+    pub fn exit_tour(&self) {
+        if self.tour.get_untracked().is_some() {
+            self.tour.set(None);
         }
     }
 

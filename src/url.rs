@@ -31,6 +31,11 @@ pub struct PageQuery {
     pub time: TimeFilter,
     /// `?kiosk=1`: a touch-screen kiosk.
     pub kiosk: bool,
+    /// `?tour=1&chapter=N`: the tour chapter to open (from 0; `chapter` in
+    /// the URL counts from 1, as "Chapter 3 of 9" does).
+    pub tour_chapter: Option<usize>,
+    /// `?idle=N`: a kiosk's idle seconds, for tests and trials.
+    pub idle_s: Option<f64>,
 }
 
 impl PageQuery {
@@ -52,13 +57,25 @@ impl PageQuery {
                 get("from").as_deref(),
                 get("to").as_deref(),
             ),
-            kiosk: get("kiosk").is_some_and(|v| v != "0" && v != "false"),
+            kiosk: flag(get("kiosk")),
+            tour_chapter: flag(get("tour")).then(|| {
+                get("chapter")
+                    .and_then(|c| c.trim().parse::<usize>().ok())
+                    .map_or(0, |n| n.saturating_sub(1))
+            }),
+            idle_s: get("idle")
+                .and_then(|s| s.trim().parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s > 0.0),
         }
     }
 
     /// The page's own options, for the state.
     pub fn page_options(&self) -> PageOptions {
-        PageOptions { kiosk: self.kiosk }
+        PageOptions {
+            kiosk: self.kiosk,
+            tour_chapter: self.tour_chapter,
+            idle_s: self.idle_s,
+        }
     }
 
     /// The dataset path to fetch.
@@ -179,6 +196,11 @@ fn current_path() -> String {
     web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".to_owned())
+}
+
+/// A yes/no query parameter: present and not "0" or "false".
+fn flag(value: Option<String>) -> bool {
+    value.is_some_and(|v| v != "0" && v != "false")
 }
 
 /// The browser's preferred language, when it is one we speak.
