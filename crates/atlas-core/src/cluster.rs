@@ -528,12 +528,13 @@ impl ClusterIndex {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::geo::LonLat;
     use proptest::prelude::*;
 
-    fn whole_world(zoom: f64) -> Viewport {
+    /// Shared with the map-items tests.
+    pub(crate) fn whole_world(zoom: f64) -> Viewport {
         let side = TILE_SIZE * zoom.exp2();
         Viewport {
             center: WorldPoint { x: 0.5, y: 0.5 },
@@ -543,7 +544,8 @@ mod tests {
         }
     }
 
-    fn suzhou_view(zoom: f64) -> Viewport {
+    /// Shared with the map-items tests.
+    pub(crate) fn suzhou_view(zoom: f64) -> Viewport {
         Viewport {
             center: LonLat::new(120.6, 31.3).to_world(),
             zoom,
@@ -570,7 +572,8 @@ mod tests {
             .collect()
     }
 
-    fn clusters(items: &[MapItem]) -> Vec<&Cluster> {
+    /// Shared with the map-items tests.
+    pub(crate) fn clusters(items: &[MapItem]) -> Vec<&Cluster> {
         items
             .iter()
             .filter_map(|i| match i {

@@ -105,27 +105,9 @@ pub fn compact_count(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::{ScreenPoint, TILE_SIZE};
+    use crate::cluster::tests::{clusters, suzhou_view, whole_world};
+    use crate::geo::ScreenPoint;
     use proptest::prelude::*;
-
-    fn suzhou_view(zoom: f64) -> Viewport {
-        Viewport {
-            center: LonLat::new(120.6, 31.3).to_world(),
-            zoom,
-            width: 1280.0,
-            height: 800.0,
-        }
-    }
-
-    fn whole_world(zoom: f64) -> Viewport {
-        let side = TILE_SIZE * zoom.exp2();
-        Viewport {
-            center: WorldPoint { x: 0.5, y: 0.5 },
-            zoom,
-            width: side,
-            height: side,
-        }
-    }
 
     /// `n` sites in a tight knot at Suzhou (a few px apart at zoom 10),
     /// numbered 0..n.
@@ -152,16 +134,6 @@ mod tests {
             .collect();
         s.sort();
         s
-    }
-
-    fn clusters(items: &[MapItem]) -> Vec<&Cluster> {
-        items
-            .iter()
-            .filter_map(|i| match i {
-                MapItem::Cluster(c) => Some(c),
-                MapItem::Site { .. } => None,
-            })
-            .collect()
     }
 
     #[test]
