@@ -4,7 +4,7 @@
 #   make build   release bundle into dist/, the folder a kiosk is deployed from
 #   make test    fmt, clippy (native + wasm), cargo test, build, end-to-end
 #   make e2e     Playwright against dist/ (run `make build` first)
-#   make bench   release build, bundle sizes, then browser timings beside a Leaflet peer (tools/bench.sh)
+#   make bench   release build, bundle sizes, browser timings beside a Leaflet peer, kiosk soak (tools/bench.sh)
 #   make clean   remove build outputs and test reports
 #
 # Every target installs what it needs through tools/setup.sh, which skips what

@@ -14,7 +14,7 @@ DIST="${DIST:-dist}"
 export DIST
 SYNTH_DATA="bench/out/synthetic-36k.geojson"
 
-SECTIONS=(bundle synthetic browser)
+SECTIONS=(bundle synthetic browser soak)
 
 heading() { printf '\n== %s ==\n' "$1"; }
 
@@ -71,6 +71,15 @@ section_browser() {
     { [[ -d node_modules/@playwright/test && -d node_modules/leaflet.markercluster && -x /usr/bin/chromium ]]; } \
         || bash tools/setup.sh test
     BENCH_DATA="$SYNTH_DATA" node bench/run.mjs
+}
+
+# A kiosk through many idle resets and attract-loop chapters on a fake clock:
+# JS heap, DOM nodes and listeners at the first, middle and last cycle.
+section_soak() {
+    heading "kiosk soak (bench/soak.mjs)"
+    [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
+    { [[ -d node_modules/@playwright/test && -x /usr/bin/chromium ]]; } || bash tools/setup.sh test
+    node bench/soak.mjs
 }
 
 main() {
