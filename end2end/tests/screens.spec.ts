@@ -85,13 +85,16 @@ test.describe('continue on your phone', () => {
     await expect(phoneButton(page)).toBeFocused();
   });
 
-  test('the link follows the view: another site, another language', async ({ page }) => {
+  test('the link follows the view, and opening it pauses playback', async ({ page }) => {
     await page.goto('/?lang=en');
     await mapRegion(page).getByRole('button', { name: 'China Embroidery Art Museum' }).click();
     await page.getByRole('button', { name: '中文' }).click();
+    await timelineRegion(page).getByRole('button', { name: '播放' }).click();
+    await expect(timelineRegion(page).getByRole('button', { name: '暂停' })).toBeVisible();
     await page.getByRole('button', { name: '在手机上继续' }).click();
     const dialog = page.getByRole('dialog', { name: '在手机上继续' });
-    await expect(dialog.getByText('site=embroidery-museum')).toHaveText(/\?site=embroidery-museum&lang=zh$/);
+    await expect(timelineRegion(page).getByRole('button', { name: '播放' })).toBeAttached();
+    await expect(dialog.getByText('site=embroidery-museum')).toHaveText(/\?site=embroidery-museum&t=[^&]+&lang=zh$/);
   });
 });
 

@@ -43,6 +43,12 @@ pub fn HandOffButton() -> impl IntoView {
             close();
         }
     });
+    // The kiosk's attract tour means nobody is there: a code left open would hide it.
+    Effect::new(move |_| {
+        if state.tour().get().is_some_and(|stop| stop.attract) {
+            open.set(false);
+        }
+    });
     // Focus moves into the dialog as it appears.
     Effect::new(move |_| {
         if let Some(button) = close_button.get() {
@@ -67,7 +73,11 @@ pub fn HandOffButton() -> impl IntoView {
             node_ref=opener
             aria-haspopup="dialog"
             aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.set(true)
+            on:click=move |_| {
+                // The code shows the view as it is: playback would redraw it every frame.
+                state.set_playing(false);
+                open.set(true);
+            }
         >
             <span class="hand-off-icon" aria-hidden="true"></span>
             {move || t(lang.get(), Ui::ContinueOnPhone)}

@@ -34,6 +34,8 @@ pub fn QrImage(
             }
             .into_any()
         }
-        Err(_) => view! { <p class="qr-too-long">{move || t(lang.get(), Ui::QrTooLong)}</p> }.into_any(),
+        Err(_) => {
+            view! { <p class="qr-too-long">{move || t(lang.get(), Ui::QrTooLong)}</p> }.into_any()
+        }
     }
 }

@@ -37,7 +37,9 @@ impl HandOff {
     /// `atlas.kiosk.public_url`) when there is one, else to `page_url` (the
     /// page's origin and path, without its query).
     pub fn new(view: &DeepLink, public_url: Option<&str>, page_url: &str) -> HandOff {
-        let base = public_url.filter(|u| !u.trim().is_empty()).unwrap_or(page_url);
+        let base = public_url
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or(page_url);
         HandOff {
             url: view.url(base),
             on_this_device: check_public_url(base).is_err(),
@@ -99,7 +101,10 @@ mod tests {
         ] {
             let hand_off = HandOff::new(&raid(), None, page);
             assert!(hand_off.on_this_device, "{page}");
-            assert!(hand_off.url.contains("site=xushuguan-raid-memorial"), "{page}");
+            assert!(
+                hand_off.url.contains("site=xushuguan-raid-memorial"),
+                "{page}"
+            );
         }
     }
 
@@ -110,7 +115,11 @@ mod tests {
             tour_chapter: Some(2),
             ..raid()
         };
-        let hand_off = HandOff::new(&view, Some("https://atlas.example.org/"), "http://127.0.0.1/");
+        let hand_off = HandOff::new(
+            &view,
+            Some("https://atlas.example.org/"),
+            "http://127.0.0.1/",
+        );
         assert_eq!(
             hand_off.url,
             "https://atlas.example.org/?data=fixtures%2Fkiosk.geojson&site=xushuguan-raid-memorial\
