@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <h1>{title}</h1>
+                <crate::hand_off::HandOffButton />
                 <LanguageButton />
             </header>
             <main class="stage">

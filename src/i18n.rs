@@ -113,6 +113,17 @@ catalogue! {
     FitTime => ("显示完整时间轴", "Show whole timeline"),
     /// Status: no time filter.
     ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
+    // ----- "Continue on your phone": the QR hand-off (src/hand_off/) -----
+    /// Opens the QR dialog; also the dialog's title.
+    ContinueOnPhone => ("在手机上继续", "Continue on your phone"),
+    /// How to use the QR code.
+    ScanToContinue => ("用手机相机扫描二维码，在手机上打开当前页面。", "Scan the code with your phone's camera to open this view on your phone."),
+    /// Name of the QR code image.
+    QrCode => ("当前页面链接的二维码", "QR code of the link to this view"),
+    /// The link is too long for a QR code (only the text shows).
+    QrTooLong => ("链接太长，无法生成二维码，请使用下面的网址。", "The link is too long for a QR code; use the address below."),
+    /// The link points at the device itself (localhost, 127.x).
+    LinkOnThisDevice => ("此链接指向本机自身的地址，手机可能无法打开。", "This link points at this device's own address; a phone may not be able to open it."),
 }
 
 /// The catalogue entry for `ui` in `lang`.

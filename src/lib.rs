@@ -7,6 +7,7 @@
 mod app;
 mod dataset;
 mod dom;
+mod hand_off;
 pub mod i18n;
 mod load;
 mod map;
