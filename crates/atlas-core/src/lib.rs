@@ -32,6 +32,7 @@ pub mod tiles;
 pub mod time;
 pub mod time_axis;
 pub mod tour;
+pub mod tour_player;
 mod tour_read;
 pub mod typo;
 
