@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <h1>{title}</h1>
+                <crate::tour::TourButton />
                 <LanguageButton />
             </header>
             <main class="stage">
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                 <Map />
                 <DetailPanel />
                 <Timeline />
+                <crate::tour::TourPlayer />
             </main>
         </div>
     }

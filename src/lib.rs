@@ -17,6 +17,7 @@ mod perf;
 mod problems;
 pub mod state;
 mod timeline;
+mod tour;
 mod url;
 
 pub use app::App;
