@@ -81,7 +81,9 @@ pub fn TourCard(player: TourPlayer) -> impl IntoView {
                     </button>
                     <button class="tour-autoplay" on:click=move |_| player.toggle_autoplay()>
                         <span aria-hidden="true">{move || if autoplay.get() { "❚❚ " } else { "▶ " }}</span>
-                        {move || t(lang.get(), if autoplay.get() { Ui::TourPause } else { Ui::TourPlay })}
+                        <span class="tour-label">
+                            {move || t(lang.get(), if autoplay.get() { Ui::TourPause } else { Ui::TourPlay })}
+                        </span>
                     </button>
                     <button
                         aria-disabled=move || (!player.has_next()).to_string()
