@@ -1,5 +1,6 @@
 //! The page's URL as the carrier of the view: `?data=`, `?lang=`, `?site=`,
-//! `?t=` (the "as of" cursor), `?from=`/`?to=` (a period) and `?kiosk=`.
+//! `?t=` (the "as of" cursor), `?from=`/`?to=` (a period), `?tour=1&chapter=N`
+//! (the guided tour) and `?kiosk=`.
 //!
 //! The URL is read at start and written back as the visitor moves, so a
 //! link or a reload restores the exact view. Choosing a site adds a history

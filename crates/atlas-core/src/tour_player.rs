@@ -315,10 +315,9 @@ mod tests {
         #[test]
         fn stepping_stays_inside_the_tour(len in 0usize..20, current in 0usize..25, looping: bool) {
             let tour = tour_of(len);
-            for step in [tour.next_chapter(current, looping), tour.previous_chapter(current)] {
-                if let Some(i) = step {
-                    prop_assert!(i < len);
-                }
+            let steps = [tour.next_chapter(current, looping), tour.previous_chapter(current)];
+            for i in steps.into_iter().flatten() {
+                prop_assert!(i < len);
             }
             // A looping tour always has somewhere to go.
             if looping && len > 0 && current < len {
