@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1>{title}</h1>
                 <crate::hand_off::HandOffButton />
+                <crate::tour::TourButton />
                 <LanguageButton />
             </header>
             <main class="stage">
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                 <Map />
                 <DetailPanel />
                 <Timeline />
+                <crate::tour::TourPlayer />
             </main>
         </div>
     }

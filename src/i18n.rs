@@ -124,6 +124,22 @@ catalogue! {
     QrTooLong => ("链接太长，无法生成二维码，请使用下面的网址。", "The link is too long for a QR code; use the address below."),
     /// The link points at the device itself (localhost, 127.x).
     LinkOnThisDevice => ("此链接指向本机自身的地址，手机可能无法打开。", "This link points at this device's own address; a phone may not be able to open it."),
+
+    // ----- The guided tour (src/tour/) -----
+    /// Starts the guided tour (pressed while it runs).
+    TourStart => ("导览", "Tour"),
+    /// Shows the tour's next chapter.
+    TourNext => ("下一章", "Next"),
+    /// Shows the tour's previous chapter.
+    TourPrevious => ("上一章", "Previous"),
+    /// Leaves the tour.
+    TourExit => ("退出导览", "Exit tour"),
+    /// Stops the tour's autoplay.
+    TourPause => ("暂停导览", "Pause tour"),
+    /// Starts the tour's autoplay again.
+    TourPlay => ("播放导览", "Play tour"),
+    /// Name of the bar that fills as a chapter's time runs.
+    TourChapterTime => ("本章时间", "Chapter time"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -239,6 +255,14 @@ pub fn not_same_origin(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "只能加载与本页同源的数据文件",
         Lang::En => "only data files from this page's own server can be loaded",
+    }
+}
+
+/// The tour's place: "Chapter 3 of 9" / "第 3 章，共 9 章" (`chapter` from 1).
+pub fn chapter_of(lang: Lang, chapter: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {chapter} 章，共 {total} 章"),
+        Lang::En => format!("Chapter {chapter} of {total}"),
     }
 }
 

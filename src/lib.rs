@@ -18,6 +18,7 @@ mod perf;
 mod problems;
 pub mod state;
 mod timeline;
+mod tour;
 mod url;
 
 pub use app::App;

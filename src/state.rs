@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use atlas_core::geo::roaming_area;
 use atlas_core::time_axis::AxisView;
-use atlas_core::{Atlas, Lang, TimeFilter, Viewport};
+use atlas_core::{Atlas, Chapter, Lang, TimeFilter, Viewport};
 use leptos::prelude::*;
 
 use crate::dataset::LoadedAtlas;
@@ -128,6 +128,28 @@ impl AtlasState {
         self.tour.read_only()
     }
 
+    /// The chapter the running tour shows (tracked: reruns when the tour moves).
+    pub fn tour_chapter(&self) -> Option<Chapter> {
+        let stop = self.tour.get()?;
+        self.with_atlas(|a| a.settings.tour.chapter(stop.chapter).cloned())
+            .flatten()
+    }
+
+    /// Whether the running tour's chapter is about `site`: the tour frames
+    /// its own chapters (map and timeline), so selecting that site does not
+    /// move them again (untracked).
+    pub fn tour_frames_site(&self, site: usize) -> bool {
+        let Some(stop) = self.tour.get_untracked() else {
+            return false;
+        };
+        self.with_atlas_untracked(|a| {
+            a.settings
+                .tour
+                .chapter(stop.chapter)
+                .is_some_and(|c| c.site == Some(site))
+        }) == Some(true)
+    }
+
     /// Whether this page is a kiosk: `?kiosk=1`, or a dataset that asks for
     /// it (tracked).
     pub fn is_kiosk(&self) -> bool {
@@ -198,6 +220,18 @@ impl AtlasState {
         }
         if let Some(id) = wanted_site {
             self.selected.set(atlas.site_index(id));
+        }
+        // `?tour=1&chapter=N` opens the tour there, as `?site=` opens a site
+        // (a chapter past the end shows the last).
+        if let Some(chapter) = self
+            .page
+            .tour_chapter
+            .and_then(|c| atlas.settings.tour.clamped(c))
+        {
+            self.tour.set(Some(TourStop {
+                chapter,
+                attract: false,
+            }));
         }
         self.dataset.set(Some(dataset));
     }

@@ -1,15 +1,18 @@
 //! The page's URL as the carrier of the view: `?data=`, `?lang=`, `?site=`,
-//! `?t=` (the "as of" cursor), `?from=`/`?to=` (a period) and `?kiosk=`.
+//! `?t=` (the "as of" cursor), `?from=`/`?to=` (a period), `?tour=1&chapter=N`
+//! (the guided tour) and `?kiosk=`.
 //!
 //! The URL is read at start and written back as the visitor moves, so a
 //! link or a reload restores the exact view. Choosing a site adds a history
-//! entry, so Back and Forward move through selections; every other change
-//! replaces the current entry, so Back is never flooded by cursor moves.
+//! entry, so Back and Forward move through selections; in a guided tour
+//! (`?tour=1&chapter=N`) each chapter does instead. Every other change
+//! replaces the current entry, so Back is never flooded by cursor moves (nor
+//! by a kiosk's attract loop, which the URL does not carry).
 
 use atlas_core::{Lang, TimeFilter};
 use leptos::prelude::*;
 
-use crate::state::{AtlasState, PageOptions};
+use crate::state::{AtlasState, PageOptions, TourStop};
 
 /// The dataset the app opens when the URL names none.
 pub const DEFAULT_DATA: &str = "data/suzhou-red-heritage.geojson";
@@ -91,9 +94,9 @@ impl PageQuery {
 pub fn use_deep_links(state: AtlasState) {
     state.set_time(PageQuery::current().time);
 
-    // The selection last written (outer None: nothing written yet, so the
+    // The selection and tour last written (None: nothing written yet, so the
     // first write replaces the entry the visitor arrived on).
-    let written_selection = StoredValue::new(None::<Option<usize>>);
+    let written = StoredValue::new(None::<Written>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     Effect::new(move |_| {
@@ -101,6 +104,7 @@ pub fn use_deep_links(state: AtlasState) {
         let time = state.time().get();
         let lang = state.lang().get();
         let playing = state.playing().get();
+        let tour = state.tour().get();
         let Some(site_id) =
             state.with_atlas(|a| selected.and_then(|i| a.sites.get(i).map(|s| s.id.clone())))
         else {
@@ -111,7 +115,7 @@ pub fn use_deep_links(state: AtlasState) {
             return;
         }
         let write = move |push: bool| {
-            let Some(search) = search_for(site_id.as_deref(), time, lang) else {
+            let Some(search) = search_for(site_id.as_deref(), time, lang, tour) else {
                 return;
             };
             let history = web_sys::window().and_then(|w| w.history().ok());
@@ -132,13 +136,14 @@ pub fn use_deep_links(state: AtlasState) {
             handle.clear();
             pending.set_value(None);
         }
-        match written_selection.get_value() {
-            Some(before) if before != selected => {
-                written_selection.set_value(Some(selected));
+        let now = Written { selected, tour };
+        match written.get_value() {
+            Some(before) if now.adds_entry_after(&before) => {
+                written.set_value(Some(now));
                 write(true);
             }
             None => {
-                written_selection.set_value(Some(selected));
+                written.set_value(Some(now));
                 write(false);
             }
             Some(_) => {
@@ -161,19 +166,65 @@ pub fn use_deep_links(state: AtlasState) {
             .site
             .as_deref()
             .and_then(|id| state.with_atlas_untracked(|a| a.site_index(id)).flatten());
-        written_selection.set_value(Some(selected));
+        let tour = query
+            .tour_chapter
+            .and_then(|c| {
+                state
+                    .with_atlas_untracked(|a| a.settings.tour.clamped(c))
+                    .flatten()
+            })
+            .map(|chapter| TourStop {
+                chapter,
+                attract: false,
+            });
+        written.set_value(Some(Written { selected, tour }));
         state.set_playing(false);
         if let Some(lang) = query.lang {
             state.set_lang(lang);
         }
         state.set_time(query.time);
         state.select(selected);
+        match tour {
+            Some(stop) => state.show_chapter(stop.chapter, false),
+            None => state.exit_tour(),
+        }
     });
 }
 
+/// What the URL last said of the selection and the tour: a change in it
+/// decides whether the next write adds a history entry.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Written {
+    selected: Option<usize>,
+    tour: Option<TourStop>,
+}
+
+impl Written {
+    /// Whether going from `before` to `self` is a step Back should undo:
+    /// another site chosen, or, in a tour, another chapter (its selection
+    /// then comes with it), starting the tour or leaving it. A kiosk's
+    /// attract loop never adds entries: it runs for weeks.
+    fn adds_entry_after(&self, before: &Written) -> bool {
+        let chapter = |w: &Written| w.tour.filter(|s| !s.attract).map(|s| s.chapter);
+        let attract = |w: &Written| w.tour.is_some_and(|s| s.attract);
+        if attract(self) || attract(before) {
+            return false;
+        }
+        match (chapter(before), chapter(self)) {
+            (None, None) => before.selected != self.selected,
+            (before, now) => before != now,
+        }
+    }
+}
+
 /// The query string for this view, keeping parameters that are not ours
-/// (`data`, `kiosk`, `tour`…); `None` when it is what the URL already says.
-fn search_for(site: Option<&str>, time: TimeFilter, lang: Lang) -> Option<String> {
+/// (`data`, `kiosk`…); `None` when it is what the URL already says.
+fn search_for(
+    site: Option<&str>,
+    time: TimeFilter,
+    lang: Lang,
+    tour: Option<TourStop>,
+) -> Option<String> {
     let location = web_sys::window()?.location();
     let current = location.search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&current).ok()?;
@@ -188,6 +239,17 @@ fn search_for(site: Option<&str>, time: TimeFilter, lang: Lang) -> Option<String
         params.set(key, &value);
     }
     params.set("lang", lang.code());
+    // `chapter` counts from 1 in the URL, as "Chapter 3 of 9" does.
+    match tour.filter(|s| !s.attract) {
+        Some(stop) => {
+            params.set("tour", "1");
+            params.set("chapter", &(stop.chapter + 1).to_string());
+        }
+        None => {
+            params.delete("tour");
+            params.delete("chapter");
+        }
+    }
     let next = String::from(params.to_string());
     (next != current.trim_start_matches('?')).then_some(next)
 }
@@ -210,4 +272,38 @@ pub fn browser_lang() -> Option<Lang> {
         .language()
         .as_deref()
         .and_then(Lang::from_tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(selected: Option<usize>, tour: Option<(usize, bool)>) -> Written {
+        Written {
+            selected,
+            tour: tour.map(|(chapter, attract)| TourStop { chapter, attract }),
+        }
+    }
+
+    #[test]
+    fn choosing_a_site_adds_an_entry_and_nothing_else_does() {
+        assert!(at(Some(1), None).adds_entry_after(&at(None, None)));
+        assert!(!at(Some(1), None).adds_entry_after(&at(Some(1), None)));
+    }
+
+    #[test]
+    fn in_a_tour_each_chapter_adds_one_entry_whatever_it_selects() {
+        assert!(at(Some(1), Some((0, false))).adds_entry_after(&at(Some(4), None)));
+        assert!(at(Some(1), Some((1, false))).adds_entry_after(&at(Some(1), Some((0, false)))));
+        // The chapter's site arrives after the chapter: the same entry.
+        assert!(!at(Some(2), Some((1, false))).adds_entry_after(&at(Some(1), Some((1, false)))));
+        assert!(at(Some(2), None).adds_entry_after(&at(Some(2), Some((1, false)))));
+    }
+
+    #[test]
+    fn an_attract_loop_never_adds_entries() {
+        assert!(!at(Some(2), Some((1, true))).adds_entry_after(&at(Some(1), Some((0, true)))));
+        assert!(!at(None, None).adds_entry_after(&at(Some(1), Some((0, true)))));
+        assert!(!at(Some(1), Some((0, true))).adds_entry_after(&at(None, None)));
+    }
 }

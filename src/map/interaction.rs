@@ -4,6 +4,7 @@
 
 use atlas_core::geo::ScreenPoint;
 use atlas_core::gesture::{Gesture, Lift, Released};
+use atlas_core::tour_player;
 use atlas_core::{Viewport, WorldPoint};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
@@ -196,6 +197,10 @@ pub fn fly_to_selection(state: AtlasState, camera: Camera) {
         let Some(index) = state.selected().get() else {
             return;
         };
+        // The tour flies to its own chapters (see `fly_to_tour_chapter`).
+        if state.tour_frames_site(index) {
+            return;
+        }
         let position = state
             .with_atlas_untracked(|a| a.sites.get(index)?.position)
             .flatten();
@@ -208,5 +213,29 @@ pub fn fly_to_selection(state: AtlasState, camera: Camera) {
             zoom: v.zoom.max(SITE_ZOOM),
             ..v
         });
+    });
+}
+
+/// Each chapter of the guided tour flies the map to what it shows: its box,
+/// or its site closer than a plain selection. Waits for the map to have a
+/// view (a `?tour=1` link opens the tour before the map has its size).
+pub fn fly_to_tour_chapter(state: AtlasState, camera: Camera) {
+    let has_view = Memo::new(move |_| state.viewport().with(Option::is_some));
+    Effect::new(move |_| {
+        let Some(chapter) = state.tour_chapter() else {
+            return;
+        };
+        if !has_view.get() {
+            return;
+        }
+        let Some(v) = state.viewport().get_untracked() else {
+            return;
+        };
+        let target = state
+            .with_atlas_untracked(|a| tour_player::chapter_view(a, &chapter, v.width, v.height))
+            .flatten();
+        if let Some(target) = target {
+            camera.fly_to(state.keeper()(target));
+        }
     });
 }

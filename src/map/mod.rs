@@ -79,6 +79,7 @@ pub fn Map() -> impl IntoView {
     let camera = camera::Camera::new(state);
     let marks = markers::use_marks(state);
     interaction::fly_to_selection(state, camera);
+    interaction::fly_to_tour_chapter(state, camera);
     let UseMapGesturesReturn { is_dragging } =
         interaction::use_map_gestures(surface, state, camera);
 

@@ -59,6 +59,7 @@ pub fn Timeline() -> impl IntoView {
     let loaded = Memo::new(move |_| state.has_dataset());
     let UseStripGesturesReturn { is_dragging } = use_strip_gestures(state, geo);
     bring_selection_into_view(state, geo);
+    bring_tour_time_into_view(state, geo);
 
     // Space plays and pauses, from anywhere that does not use Space itself.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -121,12 +122,33 @@ fn bring_selection_into_view(state: AtlasState, geo: TimelineGeometry) {
         let Some(site) = state.selected().get() else {
             return;
         };
+        // A tour chapter shows its own time, not the site's first event.
+        if state.tour_frames_site(site) {
+            return;
+        }
         let u = geo
             .chronology
             .with(|c| c.refs.iter().position(|r| r.site == site).map(|i| c.us[i]));
         let Some(u) = u else { return };
         let v = geo.view.get_untracked();
         let next = v.revealing(u, REVEAL_MARGIN);
+        if next != v {
+            geo.set_view(state, next);
+        }
+    });
+}
+
+/// Each chapter of the guided tour pans the strip so its time is in view: the
+/// period's start first, then as much of its end as fits.
+fn bring_tour_time_into_view(state: AtlasState, geo: TimelineGeometry) {
+    Effect::new(move |_| {
+        let Some(chapter) = state.tour_chapter() else {
+            return;
+        };
+        let (from, to) = chapter.time.span_years();
+        let (u0, u1) = geo.axis.with_untracked(|a| (a.u(from), a.u(to)));
+        let v = geo.view.get_untracked();
+        let next = v.revealing(u1, REVEAL_MARGIN).revealing(u0, REVEAL_MARGIN);
         if next != v {
             geo.set_view(state, next);
         }

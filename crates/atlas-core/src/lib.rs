@@ -33,6 +33,7 @@ pub mod tiles;
 pub mod time;
 pub mod time_axis;
 pub mod tour;
+pub mod tour_player;
 mod tour_read;
 pub mod typo;
 
