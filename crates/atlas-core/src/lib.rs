@@ -12,6 +12,7 @@ pub mod deep_link;
 pub mod gcj02;
 pub mod geo;
 pub mod gesture;
+pub mod idle;
 pub mod interop;
 pub mod kiosk;
 mod kiosk_read;
