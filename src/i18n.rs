@@ -113,6 +113,13 @@ catalogue! {
     FitTime => ("显示完整时间轴", "Show whole timeline"),
     /// Status: no time filter.
     ShowingAllTime => ("显示所有年代的地点", "Showing sites of all times"),
+    // ---- Kiosk mode: the idle question (src/kiosk/) ----
+    /// Title of the dialog a kiosk shows after a while without a touch.
+    StillThere => ("还在浏览吗？", "Still there?"),
+    /// The dialog's button: the visit goes on.
+    Continue => ("继续", "Continue"),
+    /// Under the countdown: any touch answers.
+    TouchToContinue => ("轻触屏幕任意位置继续浏览", "Touch anywhere to keep exploring"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -228,6 +235,15 @@ pub fn not_same_origin(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "只能加载与本页同源的数据文件",
         Lang::En => "only data files from this page's own server can be loaded",
+    }
+}
+
+/// The kiosk's idle countdown: "Starting over in 7 seconds".
+pub fn idle_countdown(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{seconds} 秒后回到首页"),
+        Lang::En if seconds == 1 => "Starting over in 1 second".to_owned(),
+        Lang::En => format!("Starting over in {seconds} seconds"),
     }
 }
 

@@ -8,6 +8,7 @@ mod app;
 mod dataset;
 mod dom;
 pub mod i18n;
+mod kiosk;
 mod load;
 mod map;
 mod motion;
