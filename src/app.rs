@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{self, t, Ui};
+use crate::kiosk::Kiosk;
 use crate::load::load_atlas;
 use crate::map::Map;
 use crate::panel::DetailPanel;
@@ -57,7 +58,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app">
+        <div class="app" class:kiosk=move || state.is_kiosk()>
             <header class="topbar">
                 <h1>{title}</h1>
                 <crate::hand_off::HandOffButton />
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                 <Timeline />
                 <crate::tour::TourPlayer />
             </main>
+            <Kiosk />
         </div>
     }
 }

@@ -140,6 +140,14 @@ catalogue! {
     TourPlay => ("播放导览", "Play tour"),
     /// Name of the bar that fills as a chapter's time runs.
     TourChapterTime => ("本章时间", "Chapter time"),
+
+    // ---- Kiosk mode: the idle question (src/kiosk/) ----
+    /// Title of the dialog a kiosk shows after a while without a touch.
+    StillThere => ("还在浏览吗？", "Still there?"),
+    /// The dialog's button: the visit goes on.
+    Continue => ("继续", "Continue"),
+    /// Under the countdown: any touch answers.
+    TouchToContinue => ("轻触屏幕任意位置继续浏览", "Touch anywhere to keep exploring"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -263,6 +271,15 @@ pub fn chapter_of(lang: Lang, chapter: usize, total: usize) -> String {
     match lang {
         Lang::Zh => format!("第 {chapter} 章，共 {total} 章"),
         Lang::En => format!("Chapter {chapter} of {total}"),
+    }
+}
+
+/// The kiosk's idle countdown: "Starting over in 7 seconds".
+pub fn idle_countdown(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{seconds} 秒后回到首页"),
+        Lang::En if seconds == 1 => "Starting over in 1 second".to_owned(),
+        Lang::En => format!("Starting over in {seconds} seconds"),
     }
 }
 

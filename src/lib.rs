@@ -9,6 +9,7 @@ mod dataset;
 mod dom;
 mod hand_off;
 pub mod i18n;
+mod kiosk;
 mod load;
 mod map;
 mod motion;

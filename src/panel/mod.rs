@@ -66,7 +66,8 @@ fn SiteDetails(site: Site) -> impl IntoView {
                 .iter()
                 .map(|source| {
                     let title = source.title.clone();
-                    match source.url.clone() {
+                    // A kiosk has no way back from another site: its sources show as text.
+                    match source.url.clone().filter(|_| !state.is_kiosk()) {
                         // Only http(s) or relative links reach here: atlas-core refused the rest.
                         Some(href) => view! {
                             <li><a href=href target="_blank" rel="noopener noreferrer">{title}</a></li>

@@ -43,16 +43,28 @@ const REVEAL_MARGIN: f64 = 32.0;
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = use_atlas_state();
+    // A dataset can ask for kiosk mode only once it has loaded: the timeline
+    // is then built again with the kiosk's slots.
+    let kiosk = Memo::new(move |_| state.is_kiosk());
+    move || {
+        let slot_px = if kiosk.get() {
+            KIOSK_SLOT_PX
+        } else if coarse_pointer() {
+            TOUCH_SLOT_PX
+        } else {
+            SLOT_PX
+        };
+        view! { <TimelineAt slot_px /> }
+    }
+}
+
+/// The timeline region with marks `slot_px` wide.
+#[component]
+fn TimelineAt(slot_px: f64) -> impl IntoView {
+    let state = use_atlas_state();
     let lang = state.lang();
     let strip = NodeRef::<Div>::new();
     let UseElementSizeReturn { width, .. } = use_element_size(strip);
-    let slot_px = if state.page().kiosk {
-        KIOSK_SLOT_PX
-    } else if coarse_pointer() {
-        TOUCH_SLOT_PX
-    } else {
-        SLOT_PX
-    };
     let geo = TimelineGeometry::new(state, strip, width, slot_px, LANES);
     provide_context(geo);
     let playback = use_playback(state, geo);
@@ -62,7 +74,7 @@ pub fn Timeline() -> impl IntoView {
     bring_tour_time_into_view(state, geo);
 
     // Space plays and pauses, from anywhere that does not use Space itself.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+    let space = window_event_listener(leptos::ev::keydown, move |ev| {
         let on_page = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
@@ -72,6 +84,9 @@ pub fn Timeline() -> impl IntoView {
             state.toggle_playing();
         }
     });
+    // The timeline is built again when kiosk mode changes: the old one's
+    // listener must not toggle playback a second time.
+    on_cleanup(move || space.remove());
     let key_down = move |ev: KeyboardEvent| {
         let target = ev
             .target()

@@ -13,6 +13,7 @@ pub mod gcj02;
 pub mod geo;
 pub mod gesture;
 pub mod hand_off;
+pub mod idle;
 pub mod interop;
 pub mod kiosk;
 mod kiosk_read;
