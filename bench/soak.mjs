@@ -77,7 +77,7 @@ async function main() {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.clock.install();
   await page.goto(`http://127.0.0.1:${PORT}/?kiosk=1&idle=${IDLE_S}&lang=en`);
-  await page.getByRole('button', { name: 'Memorial to the Night Raid on Xushuguan' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Memorial to the Night Raid on Xushuguan', exact: true }).waitFor({ timeout: 60_000 });
   const tourSeconds = await page.evaluate(async () => {
     const r = await fetch('data/suzhou-red-heritage.geojson');
     const tour = (await r.json()).atlas?.tour ?? [];

@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" class:kiosk=move || state.is_kiosk()>
+        <div class="app" class:kiosk=move || state.is_kiosk() class:touring=move || state.tour().with(Option::is_some)>
             <header class="topbar">
                 <h1>{title}</h1>
                 <crate::hand_off::HandOffButton />

@@ -38,16 +38,16 @@ test.describe('kiosk mode', () => {
 
     // Nobody answers: back to the start.
     await expect(dialog).toBeHidden({ timeout: 15_000 });
-    await expect(raidMarker(page)).toHaveAttribute('aria-pressed', 'false');
+    // The raid's panel is closed (its marker may be hidden now: the attract
+    // tour's first chapter is set before 1939).
     await expect(page.getByRole('region', { name: RAID })).toHaveCount(0);
-    await expect(page).not.toHaveURL(/[?&]site=/);
-    // TODO(merge with the tour branch): the dataset has a tour, so the attract
-    // loop now plays it. Once the tour player is on this branch, assert:
-    //   await expect(page.getByText(/^Chapter 1 of \d+$/)).toBeVisible();
-    //   await expect(page.getByRole('button', { name: 'Exit tour' })).toBeVisible();
-    //   await page.mouse.click(5, 300);   // any touch ends the attract loop…
-    //   await expect(page.getByRole('button', { name: 'Exit tour' })).toHaveCount(0);
-    //   await expect(stillThere(page)).toBeVisible({ timeout: 10_000 });   // …and the idle clock runs again
+    // The dataset has a tour, so the attract loop plays it…
+    await expect(page.getByRole('status').filter({ hasText: /^Chapter 1 of \d+$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Exit tour', exact: true })).toBeVisible();
+    // …until any touch ends it, and the idle clock runs again.
+    await page.mouse.click(5, 300);
+    await expect(page.getByRole('button', { name: 'Exit tour', exact: true })).toHaveCount(0);
+    await expect(stillThere(page)).toBeVisible({ timeout: 10_000 });
   });
 
   test('a touch during the countdown continues the visit; the start language comes back', async ({ page }) => {
@@ -73,7 +73,7 @@ test.describe('kiosk mode', () => {
     await expect(dialog).toBeHidden({ timeout: 15_000 });
     // The link's language (?lang=en) is the start's.
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(raidMarker(page)).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('region', { name: RAID })).toHaveCount(0);
   });
 
   test('no context menu, no text selection, sources as plain text', async ({ page }) => {
@@ -165,7 +165,7 @@ test.describe('kiosk mode', () => {
  *  (a checkbox through its label, which is its target). */
 async function expectTargetsAtLeast48(page: Page) {
   const targets = page.locator('button, [role="slider"], a[href], select, input, summary, [role="button"], [role="link"]');
-  await expect(targets.first()).toBeVisible();
+  await expect(targets.filter({ visible: true }).first()).toBeVisible();
   const small: string[] = [];
   let measured = 0;
   for (const target of await targets.all()) {

@@ -14,7 +14,7 @@ test('the attract loop and idle resets leak nothing over many cycles', async ({ 
   test.setTimeout(180_000);
   await page.clock.install();
   await page.goto(`/?kiosk=1&idle=${IDLE_S}&lang=en`);
-  await expect(page.getByRole('button', { name: 'Memorial to the Night Raid on Xushuguan' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Memorial to the Night Raid on Xushuguan', exact: true })).toBeVisible();
   const tourSeconds: number[] = await page.evaluate(async () => {
     const r = await fetch('data/suzhou-red-heritage.geojson');
     return ((await r.json()).atlas?.tour ?? []).map((c: { seconds?: number }) => c.seconds ?? 12);
