@@ -117,7 +117,11 @@ fn register() {
     // cache headers of a kiosk's server are not ours to choose.
     options.set_update_via_cache(ServiceWorkerUpdateViaCache::None);
     let on_registered = Closure::once(|registration: JsValue| {
-        REGISTRATION.with_borrow_mut(|kept| *kept = Some(registration.unchecked_into()));
+        // A browser whose workers are blocked by policy may answer with no
+        // registration at all; keeping that would break every idle reset.
+        if let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() {
+            REGISTRATION.with_borrow_mut(|kept| *kept = Some(registration));
+        }
     });
     let on_failed = Closure::once(|error: JsValue| {
         // A warning, not an error: the app works on, only not offline.
