@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,3 +43,31 @@ export async function serveFixture(page: Page, name: string, delayMs = 0) {
 
 export const mapRegion = (page: Page) => page.getByRole('region', { name: /^(Map|地图)$/ });
 export const timelineRegion = (page: Page) => page.getByRole('region', { name: /^(Timeline|时间轴)$/ });
+
+/** The centre of an element on the page, in CSS px. */
+export async function centre(el: Locator) {
+  const b = (await el.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** The distance between two elements' centres, in CSS px. */
+export async function gap(a: Locator, b: Locator) {
+  const [p, q] = [await centre(a), await centre(b)];
+  return Math.hypot(p.x - q.x, p.y - q.y);
+}
+
+/** Two fingers moving apart about (cx, cy), from `from` to `to` px each side of it. */
+export async function pinch(page: Page, cx: number, cy: number, from = 30, to = 70) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: string, d: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [
+        { x: cx - d, y: cy, id: 1 },
+        { x: cx + d, y: cy, id: 2 },
+      ],
+    });
+  await touch('touchStart', from);
+  for (let d = from + 5; d <= to; d += 5) await touch('touchMove', d);
+  await touch('touchEnd', to);
+}

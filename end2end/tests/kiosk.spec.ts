@@ -1,4 +1,4 @@
-import { test, expect, mapRegion } from './fixtures';
+import { test, expect, mapRegion, centre, gap, pinch } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 // Kiosk mode (?kiosk=1): an unattended touch screen. After `idle` seconds
@@ -183,28 +183,3 @@ async function expectTargetsAtLeast48(page: Page) {
   expect(small, 'targets smaller than 48 × 48 px').toEqual([]);
 }
 
-async function centre(el: Locator) {
-  const b = (await el.boundingBox())!;
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-async function gap(a: Locator, b: Locator) {
-  const [pa, pb] = [await centre(a), await centre(b)];
-  return Math.hypot(pa.x - pb.x, pa.y - pb.y);
-}
-
-/** Two fingers moving apart about (cx, cy). */
-async function pinch(page: Page, cx: number, cy: number) {
-  const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, d: number) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: type === 'touchEnd' ? [] : [
-        { x: cx - d, y: cy, id: 1 },
-        { x: cx + d, y: cy, id: 2 },
-      ],
-    });
-  await touch('touchStart', 30);
-  for (let d = 35; d <= 70; d += 5) await touch('touchMove', d);
-  await touch('touchEnd', 70);
-}

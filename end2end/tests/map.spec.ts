@@ -1,20 +1,12 @@
-import { test, expect, serveFixture, mapRegion, timelineRegion } from './fixtures';
-import type { Locator, Page } from '@playwright/test';
+import { test, expect, serveFixture, mapRegion, timelineRegion, centre, gap, pinch } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const XUSHUGUAN = 'Memorial to the Night Raid on Xushuguan';
 const EMBROIDERY = 'China Embroidery Art Museum';
 // About 11 km from the memorial: both stay in view after zooming in once.
 const MUSEUM = 'Suzhou Revolutionary Museum';
 
-const centre = async (l: Locator) => {
-  const b = (await l.boundingBox())!;
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-};
 const surface = (page: Page) => page.getByRole('application', { name: /Interactive map/ });
-const gap = async (a: Locator, b: Locator) => {
-  const [p, q] = [await centre(a), await centre(b)];
-  return Math.hypot(p.x - q.x, p.y - q.y);
-};
 const scaleMetres = async (page: Page) => {
   const text = (await page.locator('.scale-bar-label').textContent())!;
   const n = parseFloat(text);
@@ -144,18 +136,7 @@ test.describe('the map', () => {
     const [pa, pb] = [await centre(a), await centre(b)];
     const cx = (pa.x + pb.x) / 2 + 30;
     const cy = (pa.y + pb.y) / 2;
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, d: number) =>
-      cdp.send('Input.dispatchTouchEvent', {
-        type,
-        touchPoints: type === 'touchEnd' ? [] : [
-          { x: cx - d, y: cy, id: 1 },
-          { x: cx + d, y: cy, id: 2 },
-        ],
-      });
-    await touch('touchStart', 40);
-    for (let d = 45; d <= 80; d += 5) await touch('touchMove', d);
-    await touch('touchEnd', 80);
+    await pinch(page, cx, cy, 40, 80);
     await expect.poll(() => gap(a, b)).toBeGreaterThan(before * 1.7);
     // The page itself did not zoom or scroll.
     expect(await page.evaluate(() => [window.visualViewport!.scale, window.scrollX, window.scrollY])).toEqual([1, 0, 0]);
