@@ -102,7 +102,9 @@ async function fromSnapshot(key, request) {
   const cached = await live.match(key);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && key.startsWith(dataUrl)) await live.put(key, response.clone());
+  // Only whole answers are kept (not a 206 to a range request), and a cache
+  // that cannot take one (storage full) never turns a good answer into an error.
+  if (response.status === 200 && key.startsWith(dataUrl)) await live.put(key, response.clone()).catch(() => {});
   return response;
 }
 
@@ -274,7 +276,11 @@ async function promote() {
     await live.put(request, await staged.match(request));
   }
   // Files the new snapshot no longer has (old hashed assets) go.
-  for (const request of await live.keys()) if (!keep.has(request.url)) await live.delete(request);
+  // Data files stay even if the new snapshot lacks them: a server glitch while
+  // it was copied must not take the dataset or basemap off an offline kiosk.
+  for (const request of await live.keys()) {
+    if (!keep.has(request.url) && !request.url.startsWith(dataUrl)) await live.delete(request);
+  }
   await caches.delete(STAGED);
   return true;
 }

@@ -34,6 +34,9 @@ thread_local! {
     /// Swallows rejections that only mean "offline" (an update check that could
     /// not reach the server), which would otherwise log as uncaught errors.
     static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
+    /// The address the page was opened with (a kiosk's launch URL): an update
+    /// reloads into it, not into the last visitor's site, time and language.
+    static START_HREF: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen]
@@ -59,6 +62,8 @@ pub fn register_service_worker() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Read now, before the app writes the visitor's view into the URL.
+    START_HREF.with_borrow_mut(|start| *start = window.location().href().ok());
     if window
         .document()
         .is_some_and(|document| document.ready_state() == "complete")
@@ -143,7 +148,15 @@ fn on_worker_message(event: MessageEvent) {
     let kind = data.unchecked_into::<WorkerMessage>().kind().as_string();
     if kind.as_deref() == Some(UPDATE_ACTIVATED) && UPDATE_REQUESTED.get() {
         if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
+            let location = window.location();
+            match START_HREF.with_borrow(Clone::clone) {
+                Some(start) => {
+                    let _ = location.replace(&start);
+                }
+                None => {
+                    let _ = location.reload();
+                }
+            }
         }
     }
 }

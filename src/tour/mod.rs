@@ -21,7 +21,9 @@ pub fn TourPlayer() -> impl IntoView {
     let state = use_atlas_state();
     let player = use_tour_player(state);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && state.tour().get_untracked().is_some() {
+        // An Escape another dialog (the QR code) already took is not the tour's.
+        if ev.key() == "Escape" && !ev.default_prevented() && state.tour().get_untracked().is_some()
+        {
             player.exit();
         }
     });

@@ -51,7 +51,11 @@ pub fn use_tour_player(state: AtlasState) -> TourPlayer {
         };
         // A tour starts playing on its own; moving between chapters keeps
         // whatever the visitor chose with Pause/Play.
-        if was_running != Some(true) {
+        // The attract loop always plays, whatever the last visitor left
+        // paused (a reset stops and restarts the tour in one step, so
+        // `was_running` alone would not see it start).
+        let attract = state.tour().get_untracked().is_some_and(|s| s.attract);
+        if was_running != Some(true) || attract {
             player.autoplay.set(true);
         }
         // The timeline's own playback would move the time away from the chapter.
