@@ -50,6 +50,20 @@ test.describe('kiosk mode', () => {
     await expect(stillThere(page)).toBeVisible({ timeout: 10_000 });
   });
 
+  test('after a reset the attract tour plays, even when the last visitor left a tour paused', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(KIOSK);
+    await page.getByRole('button', { name: 'Tour', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause tour', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Play tour', exact: true })).toBeVisible();
+    // The visitor walks away: "Still there?", the countdown, the start over…
+    await expect(stillThere(page)).toBeVisible({ timeout: 10_000 });
+    await expect(stillThere(page)).toBeHidden({ timeout: 15_000 });
+    // …and the attract tour plays on its own, not paused as it was left.
+    await expect(page.getByRole('status').filter({ hasText: /^Chapter 1 of \d+$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pause tour', exact: true })).toBeVisible();
+  });
+
   test('a touch during the countdown continues the visit; the start language comes back', async ({ page }) => {
     test.setTimeout(60_000);
     await page.goto(KIOSK);
