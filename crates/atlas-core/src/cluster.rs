@@ -690,8 +690,18 @@ pub(crate) mod tests {
     /// Points in a few tight groups plus scatter, so every zoom has clusters
     /// and singles; site indices are shuffled so they differ from positions.
     fn scene() -> impl Strategy<Value = Vec<(usize, WorldPoint)>> {
-        let group = (0.1f64..0.9, 0.1f64..0.9, 1e-7f64..1e-2, 1usize..40);
-        (prop::collection::vec(group, 1..6), any::<u64>()).prop_map(|(groups, seed)| {
+        scene_in(1..6, 1..40)
+    }
+
+    /// [`scene`] with `groups` groups of `per_group` points each (the
+    /// map-items tests need crowds past their threshold); site numbers are
+    /// odd, so even ones can stand for sites without a position.
+    pub(crate) fn scene_in(
+        groups: std::ops::Range<usize>,
+        per_group: std::ops::Range<usize>,
+    ) -> impl Strategy<Value = Vec<(usize, WorldPoint)>> {
+        let group = (0.1f64..0.9, 0.1f64..0.9, 1e-7f64..1e-2, per_group);
+        (prop::collection::vec(group, groups), any::<u64>()).prop_map(|(groups, seed)| {
             let mut rng = seed | 1;
             let mut next = move || {
                 rng ^= rng << 13;

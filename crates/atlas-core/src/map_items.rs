@@ -105,7 +105,7 @@ pub fn compact_count(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::tests::{clusters, suzhou_view, whole_world};
+    use crate::cluster::tests::{clusters, scene_in, suzhou_view, whole_world};
     use crate::geo::ScreenPoint;
     use proptest::prelude::*;
 
@@ -280,31 +280,7 @@ mod tests {
     /// numbered 1, 3, 5, … in shuffled order: the even numbers stand for
     /// sites without a position, which the index never sees.
     fn scene() -> impl Strategy<Value = Vec<(usize, WorldPoint)>> {
-        let group = (0.1f64..0.9, 0.1f64..0.9, 1e-7f64..1e-2, 1usize..60);
-        (prop::collection::vec(group, 1..5), any::<u64>()).prop_map(|(groups, seed)| {
-            let mut rng = seed | 1;
-            let mut next = move || {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                (rng >> 11) as f64 / (1u64 << 53) as f64 - 0.5
-            };
-            let mut pts = Vec::new();
-            for (cx, cy, spread, n) in groups {
-                for _ in 0..n {
-                    pts.push(WorldPoint {
-                        x: cx + next() * spread,
-                        y: cy + next() * spread,
-                    });
-                }
-            }
-            let n = pts.len();
-            // 7919 is prime and n < 7919, so this numbers every point once.
-            pts.into_iter()
-                .enumerate()
-                .map(|(i, at)| ((i * 7919) % n * 2 + 1, at))
-                .collect()
-        })
+        scene_in(1..5, 1..60)
     }
 
     proptest! {
