@@ -122,6 +122,7 @@ impl Fatal {
             Fatal::Dataset(FatalError::InvalidJson { .. }) => "invalid-json",
             Fatal::Dataset(FatalError::NotFeatureCollection { .. }) => "not-a-feature-collection",
             Fatal::Dataset(FatalError::TooLarge { .. }) => "too-large",
+            Fatal::Dataset(FatalError::UnsupportedCrs { .. }) => "unsupported-crs",
         }
     }
 

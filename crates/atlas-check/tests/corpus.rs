@@ -145,11 +145,11 @@ fn json_output_carries_place_code_and_both_languages() {
     let (out, code) = atlas_check(&["--format", "json", "ids.geojson", "invalid-json.geojson"]);
     assert_eq!(code, 2);
     let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(doc["errors"], 4);
+    assert_eq!(doc["errors"], 3);
     let ids = &doc["files"][0];
     assert_eq!(ids["file"], "ids.geojson");
-    assert_eq!(ids["sites"], 2);
-    let dup = &ids["problems"][0];
+    assert_eq!(ids["sites"], 3);
+    let dup = &ids["problems"][1];
     assert_eq!(dup["severity"], "error");
     assert_eq!(dup["code"], "duplicate-id");
     assert_eq!(dup["feature"], 1);

@@ -42,6 +42,8 @@ pub enum Mapping {
     NameFromTitle,
     /// The name was taken from `name:zh` / `name:en`.
     NameFromTags,
+    /// The name was taken from `NAME` (Natural Earth, shapefile exports).
+    NameFromCapitals,
 }
 
 impl Mapping {
@@ -81,6 +83,12 @@ impl Mapping {
             (Mapping::NameFromTags, Lang::Zh) => {
                 "没有“name”；已使用“name:zh”/“name:en”；请写 \"name\": { \"zh\": …, \"en\": … }".into()
             }
+            (Mapping::NameFromCapitals, Lang::En) => {
+                "no \"name\"; used \"NAME\" (as Natural Earth and shapefile exports write it); rename it to \"name\"".into()
+            }
+            (Mapping::NameFromCapitals, Lang::Zh) => {
+                "没有“name”；已使用“NAME”（Natural Earth 和 shapefile 导出的写法）；请改名为“name”".into()
+            }
         }
     }
 }
@@ -110,7 +118,9 @@ pub fn date_text(text: &str) -> (&str, bool) {
     (stripped, stripped.len() != date.len())
 }
 
-/// A name from `name:zh`/`name:en` or `title`, for a feature without `name`.
+/// A name for a feature without `name`, from `title`, then OpenStreetMap's
+/// `name:en`/`name:zh` tags, then `NAME`/`Name` (Natural Earth, shapefile
+/// exports), in that order.
 pub fn foreign_name(props: &Map<String, Value>) -> Option<(LocalizedText, Mapping)> {
     let tag = |key: &str| {
         props
@@ -119,6 +129,13 @@ pub fn foreign_name(props: &Map<String, Value>) -> Option<(LocalizedText, Mappin
             .filter(|s| !s.trim().is_empty())
             .map(str::to_owned)
     };
+    if let Some(title) = props
+        .get("title")
+        .and_then(LocalizedText::from_json)
+        .filter(|t| !t.is_empty())
+    {
+        return Some((title, Mapping::NameFromTitle));
+    }
     let tagged = LocalizedText {
         zh: tag("name:zh"),
         en: tag("name:en"),
@@ -126,12 +143,88 @@ pub fn foreign_name(props: &Map<String, Value>) -> Option<(LocalizedText, Mappin
     if !tagged.is_empty() {
         return Some((tagged, Mapping::NameFromTags));
     }
-    props
-        .get("title")
+    ["NAME", "Name"]
+        .into_iter()
+        .find_map(|key| tag(key))
+        .map(|name| (LocalizedText::plain(name), Mapping::NameFromCapitals))
+}
+
+/// Text to make an id from, for a feature without one: the name as the
+/// viewer reads it, English first (ids are ASCII, so a Latin name makes the
+/// readable slug).
+pub fn name_for_id(props: &Map<String, Value>) -> Option<String> {
+    let name = props
+        .get("name")
         .and_then(LocalizedText::from_json)
         .filter(|t| !t.is_empty())
-        .map(|t| (t, Mapping::NameFromTitle))
+        .or_else(|| foreign_name(props).map(|(name, _)| name))?;
+    Some(name.get(Lang::En).to_owned())
 }
+
+/// `"Fort Snelling (1820)"` → `"fort-snelling-1820"`: ASCII letters and
+/// digits, runs of anything else become one `-`, at most 64 characters.
+/// `None` when nothing is left (a name in Chinese characters only).
+pub fn slug(text: &str) -> Option<String> {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 64 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    (!slug.is_empty()).then(|| slug.to_owned())
+}
+
+/// Properties that common producers write for their own purposes: never
+/// reported as misspellings of ours, even when one looks like a slip
+/// (`ids` beside `id`, `source` beside `sources`, `types` beside `type`).
+pub const PRODUCER_KEYS: &[&str] = &[
+    // overpass-turbo / OpenStreetMap
+    "@id",
+    "@relations",
+    "@geometry",
+    "source",
+    "wikidata",
+    "wikipedia",
+    // the USGS earthquake feed
+    "ids",
+    "sources",
+    "types",
+    "code",
+    "net",
+    "place",
+    "mag",
+    "magType",
+    "time",
+    "updated",
+    "tz",
+    "url",
+    "detail",
+    // Esri and QGIS exports
+    "OBJECTID",
+    "FID",
+    "fid",
+    "sourceId",
+    "Shape_Leng",
+    "Shape_Area",
+    // Natural Earth
+    "NAME",
+    "Name",
+    "SOURCE",
+    "scalerank",
+    "featurecla",
+    // Leaflet.TimeDimension, story maps
+    "times",
+    "timestamp",
+    "style",
+    "icon",
+    "popupContent",
+];
 
 #[cfg(test)]
 mod tests {
@@ -171,12 +264,44 @@ mod tests {
     }
 
     #[test]
-    fn a_name_comes_from_tags_before_title() {
-        let p = props(json!({ "name:en": "Memorial", "title": "Other" }));
+    fn a_name_comes_from_title_then_tags_then_capitals() {
+        let p = props(json!({ "name:en": "Memorial", "title": "Other", "NAME": "X" }));
         let (name, how) = foreign_name(&p).unwrap();
-        assert_eq!(name.get(Lang::En), "Memorial");
-        assert_eq!(how, Mapping::NameFromTags);
-        let (name, how) = foreign_name(&props(json!({ "title": "Route" }))).unwrap();
-        assert_eq!((name.get(Lang::Zh), how), ("Route", Mapping::NameFromTitle));
+        assert_eq!((name.get(Lang::En), how), ("Other", Mapping::NameFromTitle));
+        let p = props(json!({ "name:en": "Memorial", "NAME": "X" }));
+        let (name, how) = foreign_name(&p).unwrap();
+        assert_eq!(
+            (name.get(Lang::En), how),
+            ("Memorial", Mapping::NameFromTags)
+        );
+        let (name, how) = foreign_name(&props(json!({ "NAME": "Paris" }))).unwrap();
+        assert_eq!(
+            (name.get(Lang::Zh), how),
+            ("Paris", Mapping::NameFromCapitals)
+        );
+        assert_eq!(foreign_name(&props(json!({ "NAME": "  " }))), None);
+    }
+
+    #[test]
+    fn slugs_keep_ascii_letters_and_digits() {
+        assert_eq!(
+            slug("Fort Snelling (1820)").as_deref(),
+            Some("fort-snelling-1820")
+        );
+        assert_eq!(slug("  Château d'If ").as_deref(), Some("ch-teau-d-if"));
+        assert_eq!(slug("中国刺绣艺术馆"), None);
+        assert_eq!(slug(&"a".repeat(200)).map(|s| s.len()), Some(64));
+        assert!(slug("Xushuguan 夜袭").is_some_and(|s| crate::parse::is_valid_id(&s)));
+    }
+
+    #[test]
+    fn an_id_is_made_from_the_english_name_first() {
+        let p = props(json!({ "name": { "zh": "纪念碑", "en": "Memorial" } }));
+        assert_eq!(name_for_id(&p).as_deref(), Some("Memorial"));
+        assert_eq!(
+            name_for_id(&props(json!({ "NAME": "Lyon" }))).as_deref(),
+            Some("Lyon")
+        );
+        assert_eq!(name_for_id(&props(json!({ "prop0": 1 }))), None);
     }
 }

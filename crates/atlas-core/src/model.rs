@@ -164,9 +164,26 @@ pub struct Site {
     pub description: LocalizedText,
     /// Images.
     pub media: Vec<Media>,
+    /// For a place without events: what the file said about its time when
+    /// that held no date ("Historic", "Late 1700s"), kept for the panel.
+    pub date_as_written: Option<DateAsWritten>,
+}
+
+/// A time value from another tool's field that holds no date the viewer can place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateAsWritten {
+    /// The property it was written in (`founded`, `start_date`…).
+    pub field: String,
+    /// The value as written.
+    pub text: String,
 }
 
 impl Site {
+    /// A place with no event: shown on the map, not on the timeline.
+    pub fn is_undated(&self) -> bool {
+        self.events.is_empty()
+    }
+
     /// The earliest event's date: when the site enters history.
     pub fn first_date(&self) -> Option<EventDate> {
         self.events.first().map(|e| e.date)
@@ -289,8 +306,12 @@ impl Atlas {
 // The time filter reads sites, so its site rules live with the model: the
 // filter itself (time.rs) stays below the model and the tour that uses it.
 impl TimeFilter {
-    /// Whether `site` shows under this filter.
+    /// Whether `site` shows under this filter. A place without a date has
+    /// no time to filter by, so it always shows (the timeline says how many).
     pub fn admits(&self, site: &Site) -> bool {
+        if site.is_undated() {
+            return true;
+        }
         match *self {
             TimeFilter::All => true,
             TimeFilter::AsOf(t) => site.first_date().is_some_and(|d| d.start_years() <= t),

@@ -106,21 +106,9 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     }
     // Each feature is validated as soon as it is read, so only one feature's
     // JSON tree is alive at a time (see `stream`).
-    let mut first_by_id: HashMap<String, usize> = HashMap::new();
-    let mut feature_problems: Vec<Vec<Problem>> = Vec::new();
-    let mut sites = Vec::new();
-    let collection = stream::read_collection(text, &mut |index, feature| {
-        let mut reader = FeatureReader {
-            index,
-            id: None,
-            problems: Vec::new(),
-            failed: false,
-        };
-        let site = reader.site(&feature, &mut first_by_id);
-        if let Some(site) = site.filter(|_| !reader.failed) {
-            sites.push(site);
-        }
-        feature_problems.push(reader.problems);
+    let mut file = FileReader::default();
+    let mut collection = stream::read_collection(text, &mut |index, feature| {
+        file.feature(index, &feature);
     })
     .map_err(|e| FatalError::InvalidJson {
         line: e.line(),
@@ -134,6 +122,21 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     }
     match collection.kind.as_ref().map(|k| k.as_str()) {
         Some(Some("FeatureCollection")) => {}
+        // RFC 7946 also lets a file be one Feature or one bare geometry: a one-site dataset.
+        Some(Some(single)) if single == "Feature" || shape::is_geometry_type(single) => {
+            let value: Value = serde_json::from_str(text).map_err(|e| FatalError::InvalidJson {
+                line: e.line(),
+                column: e.column(),
+                message: json_error_message(&e),
+            })?;
+            let feature = if single == "Feature" {
+                value
+            } else {
+                serde_json::json!({ "type": "Feature", "geometry": value, "properties": null })
+            };
+            file.feature(0, &feature);
+            collection.feature_count = 1;
+        }
         Some(Some(other)) => {
             return Err(FatalError::NotFeatureCollection {
                 found: format!("\"type\" is \"{other}\""),
@@ -145,11 +148,22 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
             })
         }
     }
-    if !collection.features_listed {
+    let single = collection.feature_count == 1 && !collection.features_listed;
+    if !collection.features_listed && !single {
         return Err(FatalError::NotFeatureCollection {
             found: "\"features\" is not a list".into(),
         });
     }
+    if let Some(crs) = &collection.crs {
+        check_crs(crs)?;
+    }
+    let FileReader {
+        first_by_id,
+        mut feature_problems,
+        sites,
+        notes,
+        ..
+    } = file;
 
     let mut problems = Vec::new();
     let ids = tour_read::SiteIds {
@@ -158,6 +172,7 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     };
     let settings = read_settings(collection.atlas.as_ref(), ids, &mut problems);
     report_outliers(&sites, &mut feature_problems);
+    problems.extend(notes.problems());
     problems.extend(feature_problems.into_iter().flatten());
     if sites.is_empty() && collection.feature_count > 0 {
         problems.push(Problem {
@@ -190,12 +205,14 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// Ids appear in links (`?site=`), so they stay URL-safe.
+/// OpenStreetMap's `node/123`, `way/4`, `relation/5` are accepted as written
+/// (links escape the `/`).
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 128
         && id
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
 }
 
 /// Warnings for located sites far from all the others, placed with their feature's problems.
@@ -227,14 +244,165 @@ fn report_outliers(sites: &[Site], feature_problems: &mut [Vec<Problem>]) {
     }
 }
 
-struct FeatureReader {
+/// Accepts `crs` only when it says what RFC 7946 assumes anyway (CRS84:
+/// longitude, latitude on WGS84); any other would put every site in the wrong place.
+fn check_crs(crs: &Value) -> Result<(), FatalError> {
+    let name = crs
+        .pointer("/properties/name")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let upper = name.to_ascii_uppercase();
+    // QGIS and GDAL write OGC's URN; older GeoJSON (2008) wrote EPSG:4326 meaning the same order.
+    let wgs84_lon_lat = upper.ends_with("CRS84")
+        || upper == "EPSG:4326"
+        || upper.ends_with("EPSG::4326")
+        || upper.ends_with("EPSG:4326");
+    if wgs84_lon_lat {
+        Ok(())
+    } else {
+        Err(FatalError::UnsupportedCrs {
+            name: if name.is_empty() {
+                crs.to_string()
+            } else {
+                name.to_owned()
+            },
+        })
+    }
+}
+
+/// What the features of one file add up to, as they are read one by one.
+#[derive(Default)]
+struct FileReader {
+    first_by_id: HashMap<String, usize>,
+    feature_problems: Vec<Vec<Problem>>,
+    sites: Vec<Site>,
+    notes: FileNotes,
+}
+
+impl FileReader {
+    fn feature(&mut self, index: usize, feature: &Value) {
+        let mut reader = FeatureReader {
+            index,
+            id: None,
+            problems: Vec::new(),
+            failed: false,
+            notes: &mut self.notes,
+            displaces: None,
+        };
+        let site = reader.site(feature, &mut self.first_by_id);
+        let (failed, problems, displaced) = (reader.failed, reader.problems, reader.displaces);
+        if let Some(earlier) = displaced {
+            self.rename(earlier);
+        }
+        if let Some(site) = site.filter(|_| !failed) {
+            if site.is_undated() {
+                self.notes.undated.push(index);
+            }
+            self.sites.push(site);
+        }
+        self.feature_problems.push(problems);
+    }
+
+    /// Gives the feature `earlier` a new generated id: a later feature wrote its id.
+    fn rename(&mut self, earlier: usize) {
+        let Ok(at) = self
+            .sites
+            .binary_search_by_key(&earlier, |s| s.feature_index)
+        else {
+            return;
+        };
+        let old = self.sites[at].id.clone();
+        let id = unused_id(&old, &self.first_by_id);
+        self.first_by_id.insert(id.clone(), earlier);
+        self.notes.generated.insert(id.clone());
+        for problem in &mut self.feature_problems[earlier] {
+            problem.id = Some(id.clone());
+        }
+        self.sites[at].id = id;
+    }
+}
+
+/// Observations that are reported once for the whole file, not per feature:
+/// a file from another tool repeats the same mapping in every feature.
+#[derive(Default)]
+struct FileNotes {
+    mapped: Vec<(&'static str, Mapping, Vec<usize>)>,
+    undated: Vec<usize>,
+    generated_ids: Vec<usize>,
+    /// The ids the viewer made up, which an id written in the file may take over.
+    generated: std::collections::HashSet<String>,
+}
+
+impl FileNotes {
+    fn mapped(&mut self, field: &'static str, mapping: Mapping, feature: usize) {
+        match self.mapped.iter_mut().find(|(_, m, _)| *m == mapping) {
+            Some((_, _, features)) => features.push(feature),
+            None => self.mapped.push((field, mapping, vec![feature])),
+        }
+    }
+
+    fn problems(self) -> Vec<Problem> {
+        let file_wide = |field: &str, kind| Problem {
+            severity: Severity::Warning,
+            feature: None,
+            id: None,
+            field: field.to_owned(),
+            kind,
+        };
+        let mut problems = Vec::new();
+        if !self.undated.is_empty() {
+            problems.push(file_wide(
+                "properties.events",
+                ProblemKind::Undated {
+                    features: self.undated,
+                },
+            ));
+        }
+        if !self.generated_ids.is_empty() {
+            problems.push(file_wide(
+                "properties.id",
+                ProblemKind::GeneratedIds {
+                    features: self.generated_ids,
+                },
+            ));
+        }
+        for (field, mapping, features) in self.mapped {
+            problems.push(file_wide(field, ProblemKind::Mapped { mapping, features }));
+        }
+        problems
+    }
+}
+
+struct FeatureReader<'a> {
     index: usize,
     id: Option<String>,
     problems: Vec<Problem>,
     failed: bool,
+    notes: &'a mut FileNotes,
+    /// A feature whose generated id this feature's own id takes over.
+    displaces: Option<usize>,
 }
 
-impl FeatureReader {
+/// The name shown for a feature without one; its number lets a curator find it.
+fn unnamed(index: usize) -> LocalizedText {
+    LocalizedText {
+        zh: Some(format!("未命名地点（要素 {index}）")),
+        en: Some(format!("Unnamed place (feature {index})")),
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever no site has yet.
+fn unused_id(base: &str, taken: &HashMap<String, usize>) -> String {
+    if !taken.contains_key(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains_key(id))
+        .unwrap_or_default()
+}
+
+impl FeatureReader<'_> {
     fn report(&mut self, severity: Severity, field: impl Into<String>, kind: ProblemKind) {
         self.failed |= severity == Severity::Error;
         self.problems.push(Problem {
@@ -286,7 +454,13 @@ impl FeatureReader {
             if key.contains(':') {
                 continue;
             }
-            if let Some(meant) = typo::likely_meant(key, known) {
+            // Another producer's own field is not a slip, and neither is a key
+            // beside the very field it resembles (`source` next to `sources`).
+            if interop::PRODUCER_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if let Some(meant) = typo::likely_meant(key, known).filter(|m| !object.contains_key(*m))
+            {
                 self.warn(
                     format!("{prefix}{key}"),
                     ProblemKind::LikelyTypo {
@@ -328,7 +502,7 @@ impl FeatureReader {
         self.typos(props, PROPERTY_KEYS, "properties.");
         let name = self.name(props);
         let category = self.category(props);
-        let events = self.events(props, name.as_ref());
+        let events = self.events(props, &name);
         let summary = self.text(props, "summary", false);
         let description = self.text(props, "description", false);
         let address = self.text(props, "address", false);
@@ -341,7 +515,7 @@ impl FeatureReader {
         Some(Site {
             id: id?,
             feature_index: self.index,
-            name: name?,
+            name,
             category,
             events,
             summary: summary.unwrap_or_default(),
@@ -352,6 +526,7 @@ impl FeatureReader {
             sources,
             description: description.unwrap_or_default(),
             media,
+            date_as_written: None,
         })
     }
 
@@ -361,14 +536,17 @@ impl FeatureReader {
         feature: &Map<String, Value>,
         first_by_id: &mut HashMap<String, usize>,
     ) -> Option<String> {
-        // RFC 7946 lets the id be the Feature's own member; the property wins when both exist.
-        let (field, raw) = match (props.get("id"), feature.get("id")) {
-            (Some(v), _) if !v.is_null() => ("properties.id", v),
-            (_, Some(v)) if !v.is_null() => ("id", v),
-            _ => {
-                self.error("properties.id", ProblemKind::Missing);
-                return None;
-            }
+        // RFC 7946 lets the id be the Feature's own member; the property wins
+        // when both exist; overpass-turbo writes `@id` ("node/123").
+        let given = [
+            ("properties.id", props.get("id")),
+            ("id", feature.get("id")),
+            ("properties.@id", props.get("@id")),
+        ]
+        .into_iter()
+        .find_map(|(field, v)| v.filter(|v| !v.is_null()).map(|v| (field, v)));
+        let Some((field, raw)) = given else {
+            return Some(self.generated_id(props, first_by_id));
         };
         let id = match raw {
             Value::String(s) => s.clone(),
@@ -389,24 +567,63 @@ impl FeatureReader {
             return None;
         }
         if let Some(&first) = first_by_id.get(&id) {
-            self.error(field, ProblemKind::DuplicateId { first });
-            return None;
+            if self.notes.generated.contains(&id) {
+                // An id the file chose wins over one the viewer made up.
+                self.displaces = Some(first);
+            } else {
+                self.error(field, ProblemKind::DuplicateId { first });
+                return None;
+            }
         }
         first_by_id.insert(id.clone(), self.index);
         Some(id)
     }
 
-    fn name(&mut self, props: &Map<String, Value>) -> Option<LocalizedText> {
+    /// An id for a feature without one: a slug of its name, else its index,
+    /// deduplicated. It depends only on the file, so `?site=` links made
+    /// from it keep working after a reload.
+    fn generated_id(
+        &mut self,
+        props: &Map<String, Value>,
+        first_by_id: &mut HashMap<String, usize>,
+    ) -> String {
+        let base = interop::name_for_id(props)
+            .and_then(|name| interop::slug(&name))
+            .unwrap_or_else(|| format!("feature-{}", self.index));
+        let id = unused_id(&base, first_by_id);
+        self.notes.generated_ids.push(self.index);
+        self.notes.generated.insert(id.clone());
+        first_by_id.insert(id.clone(), self.index);
+        self.id = Some(id.clone());
+        id
+    }
+
+    /// The name, from `name` or another tool's field; a feature with none is
+    /// still shown, as "Unnamed place (feature N)".
+    fn name(&mut self, props: &Map<String, Value>) -> LocalizedText {
         if props.get("name").is_none_or(Value::is_null) {
             if let Some((name, mapping)) = interop::foreign_name(props) {
-                self.warn("properties.name", ProblemKind::Mapped(mapping));
+                let field = match mapping {
+                    Mapping::NameFromTitle => "properties.title",
+                    Mapping::NameFromTags => "properties.name:en",
+                    _ => "properties.NAME",
+                };
+                self.notes.mapped(field, mapping, self.index);
                 for lang in name.missing() {
                     self.warn("properties.name", ProblemKind::MissingTranslation(lang));
                 }
-                return Some(name);
+                return name;
+            }
+            self.warn("properties.name", ProblemKind::Unnamed);
+            return unnamed(self.index);
+        }
+        match self.text(props, "name", false) {
+            Some(name) => name,
+            None => {
+                self.warn("properties.name", ProblemKind::Unnamed);
+                unnamed(self.index)
             }
         }
-        self.text(props, "name", true)
     }
 
     fn text(
@@ -487,7 +704,9 @@ impl FeatureReader {
         }
     }
 
-    fn events(&mut self, props: &Map<String, Value>, name: Option<&LocalizedText>) -> Vec<Event> {
+    /// The events; none for a place without a date, which shows on the map
+    /// and not on the timeline (reported once for the file).
+    fn events(&mut self, props: &Map<String, Value>, name: &LocalizedText) -> Vec<Event> {
         let list = match props.get("events") {
             Some(Value::Array(list)) if !list.is_empty() => list,
             None | Some(Value::Null) => {
@@ -497,13 +716,9 @@ impl FeatureReader {
                         .into_iter()
                         .collect();
                 }
-                self.error("properties.events", ProblemKind::NoEvents);
                 return Vec::new();
             }
-            Some(Value::Array(_)) => {
-                self.error("properties.events", ProblemKind::NoEvents);
-                return Vec::new();
-            }
+            Some(Value::Array(_)) => return Vec::new(),
             Some(_) => {
                 self.error(
                     "properties.events",
@@ -528,14 +743,18 @@ impl FeatureReader {
         &mut self,
         props: &Map<String, Value>,
         convention: interop::DateConvention,
-        name: Option<&LocalizedText>,
+        name: &LocalizedText,
     ) -> Option<Event> {
         let (start_key, end_key) = convention.keys();
         let start_field = format!("properties.{start_key}");
-        self.warn(
-            start_field.clone(),
-            ProblemKind::Mapped(Mapping::EventFrom(convention)),
-        );
+        let mapped_field = match convention {
+            interop::DateConvention::Date => "properties.date",
+            interop::DateConvention::OpenHistoricalMap => "properties.start_date",
+            interop::DateConvention::LeafletTimeline => "properties.start",
+            interop::DateConvention::Year => "properties.year",
+        };
+        self.notes
+            .mapped(mapped_field, Mapping::EventFrom(convention), self.index);
         let (start, start_circa) = self.lenient_date(props.get(start_key), &start_field)?;
         let (end, end_circa) = match end_key {
             Some(key) => match props.get(key).filter(|v| !v.is_null()) {
@@ -558,8 +777,7 @@ impl FeatureReader {
                 end,
                 circa: start_circa || end_circa,
             },
-            // A nameless site is skipped anyway; the title is only read when it shows.
-            title: name.cloned().unwrap_or_default(),
+            title: name.clone(),
             text: LocalizedText::default(),
         })
     }

@@ -27,6 +27,12 @@ pub enum FatalError {
         /// What was found instead.
         found: String,
     },
+    /// A `crs` other than longitude/latitude on WGS84: every position would be misplaced.
+    #[error("the coordinates are in \"{name}\"; this viewer reads longitude and latitude on WGS84 (CRS84, RFC 7946's only system): export the file again as EPSG:4326 / CRS84")]
+    UnsupportedCrs {
+        /// The `crs` name as written.
+        name: String,
+    },
     /// The file is larger than the app will read without freezing the tab.
     #[error("the file is {bytes} bytes, over the limit of {limit} bytes")]
     TooLarge {
@@ -52,6 +58,9 @@ impl FatalError {
                 }
                 FatalError::NotFeatureCollection { found } => {
                     format!("不是 GeoJSON 要素集合（FeatureCollection）：{found}")
+                }
+                FatalError::UnsupportedCrs { name } => {
+                    format!("坐标采用“{name}”；本查看器只读取 WGS84 经纬度（CRS84，RFC 7946 唯一的坐标系）：请重新导出为 EPSG:4326 / CRS84")
                 }
                 FatalError::TooLarge { bytes, limit } => {
                     format!("文件大小为 {bytes} 字节，超过 {limit} 字节的上限")
@@ -104,8 +113,21 @@ pub enum ProblemKind {
         /// Index of the feature that has it first.
         first: usize,
     },
-    /// A site without a single event has no place on the timeline.
-    NoEvents,
+    /// Places with no date: shown on the map, not on the timeline. One
+    /// problem for the whole file.
+    Undated {
+        /// Their feature indexes, in file order.
+        features: Vec<usize>,
+    },
+    /// Features without an id were given one (from the name, else the index).
+    /// One problem for the whole file.
+    GeneratedIds {
+        /// Their feature indexes, in file order.
+        features: Vec<usize>,
+    },
+    /// A feature with no name in any field the viewer knows; it shows as
+    /// "Unnamed place (feature N)".
+    Unnamed,
     /// A date that does not parse.
     BadDate(DateError),
     /// `end_date` before `date`.
@@ -159,8 +181,14 @@ pub enum ProblemKind {
         /// The known name it is probably meant to be.
         meant: &'static str,
     },
-    /// A field written the way another tool writes it was read as ours.
-    Mapped(Mapping),
+    /// A field written the way another tool writes it was read as ours. One
+    /// problem for the whole file per kind of mapping.
+    Mapped {
+        /// What was read differently.
+        mapping: Mapping,
+        /// The features it was done for, in file order.
+        features: Vec<usize>,
+    },
     /// No feature in the collection could be shown.
     NoSites,
     /// A tour chapter names a site id that no feature has.
@@ -394,7 +422,9 @@ impl ProblemKind {
             WrongType { .. } => "wrong-type",
             InvalidId => "invalid-id",
             DuplicateId { .. } => "duplicate-id",
-            NoEvents => "no-events",
+            Undated { .. } => "undated",
+            GeneratedIds { .. } => "generated-ids",
+            Unnamed => "unnamed",
             BadDate(_) => "bad-date",
             EndBeforeStart => "end-before-start",
             BadGeometry { .. } => "bad-geometry",
@@ -411,7 +441,7 @@ impl ProblemKind {
             UnknownCategory(_) => "unknown-category",
             NoCategory => "no-category",
             LikelyTypo { .. } => "likely-typo",
-            Mapped(_) => "mapped",
+            Mapped { .. } => "mapped",
             NoSites => "no-sites",
             UnknownSite { .. } => "unknown-site",
             SiteNotShown { .. } => "site-not-shown",
@@ -441,7 +471,19 @@ impl ProblemKind {
             WrongType { expected } => format!("wrong type; write {}", expected.describe(Lang::En)),
             InvalidId => "id must be letters, digits, '-', '_' or '.' (it appears in links)".into(),
             DuplicateId { first } => format!("duplicate id, already used by feature {first}; give each site its own id"),
-            NoEvents => "no events; add at least one { \"date\": \"YYYY-MM-DD\", \"title\": … } so the site has a place on the timeline".into(),
+            Undated { features } => format!(
+                "{} {} no date ({}): shown on the map, not on the timeline; give each an \"events\" list (or a date field) to place it in time",
+                features.len(),
+                if features.len() == 1 { "place has" } else { "places have" },
+                feature_list(features, Lang::En)
+            ),
+            GeneratedIds { features } => format!(
+                "{} {} no id ({}): each was given one from its name, else its index, the same on every load; write \"id\" to choose the names used in links",
+                features.len(),
+                if features.len() == 1 { "feature has" } else { "features have" },
+                feature_list(features, Lang::En)
+            ),
+            Unnamed => "no name (none of \"name\", \"title\", \"name:en\", \"name:zh\", \"NAME\"); shown as \"Unnamed place\" with its feature number; add \"name\"".into(),
             BadDate(e) => format!("{e}; {}", date_fix(e, Lang::En)),
             EndBeforeStart => "end_date is before date; swap them or correct one".into(),
             BadGeometry { expected } => format!("invalid geometry; expected {}", expected.describe(Lang::En)),
@@ -475,7 +517,12 @@ impl ProblemKind {
                 crate::contract::CATEGORY_NAMES.join(", ")
             ),
             LikelyTypo { found, meant } => format!("unknown field \"{found}\", probably meant \"{meant}\"; rename it, or it is ignored"),
-            Mapped(m) => m.describe(Lang::En),
+            Mapped { mapping, features } => format!(
+                "{} ({}): {}",
+                count_features(features.len(), Lang::En),
+                feature_list(features, Lang::En),
+                mapping.describe(Lang::En)
+            ),
             NoSites => "no site in the file can be shown".into(),
             UnknownSite { id, meant: Some(meant) } => format!("no site has the id \"{id}\", probably meant \"{meant}\""),
             UnknownSite { id, meant: None } => format!("no site has the id \"{id}\"; write the id of a site in this file"),
@@ -500,7 +547,17 @@ impl ProblemKind {
             WrongType { expected } => format!("类型错误；应为{}", expected.describe(Lang::Zh)),
             InvalidId => "id 只能包含字母、数字、“-”“_”“.”（它会出现在链接中）".into(),
             DuplicateId { first } => format!("id 重复，要素 {first} 已使用；每个地点须有唯一 id"),
-            NoEvents => "没有事件；请至少添加一个 { \"date\": \"YYYY-MM-DD\", \"title\": … }，地点才能出现在时间轴上".into(),
+            Undated { features } => format!(
+                "{} 个地点没有日期（{}）：显示在地图上，不显示在时间轴上；请为每个地点写 \"events\" 列表（或日期字段）以确定其时间",
+                features.len(),
+                feature_list(features, Lang::Zh)
+            ),
+            GeneratedIds { features } => format!(
+                "{} 个要素没有 id（{}）：已按名称（无名称时按序号）生成，每次载入都相同；请写 \"id\" 以自定链接中的名称",
+                features.len(),
+                feature_list(features, Lang::Zh)
+            ),
+            Unnamed => "没有名称（\"name\"、\"title\"、\"name:en\"、\"name:zh\"、\"NAME\" 均无）；显示为“未命名地点”及其要素序号；请添加 \"name\"".into(),
             BadDate(e) => format!("{}；{}", date_problem_zh(e), date_fix(e, Lang::Zh)),
             EndBeforeStart => "end_date 早于 date；请调换或更正".into(),
             BadGeometry { expected } => format!("几何对象无效；应为{}", expected.describe(Lang::Zh)),
@@ -530,7 +587,12 @@ impl ProblemKind {
                 crate::contract::CATEGORY_NAMES.join("、")
             ),
             LikelyTypo { found, meant } => format!("未知字段“{found}”，可能应为“{meant}”；请改名，否则该字段会被忽略"),
-            Mapped(m) => m.describe(Lang::Zh),
+            Mapped { mapping, features } => format!(
+                "{}（{}）：{}",
+                count_features(features.len(), Lang::Zh),
+                feature_list(features, Lang::Zh),
+                mapping.describe(Lang::Zh)
+            ),
             NoSites => "文件中没有可显示的地点".into(),
             UnknownSite { id, meant: Some(meant) } => format!("没有 id 为“{id}”的地点，可能应为“{meant}”"),
             UnknownSite { id, meant: None } => format!("没有 id 为“{id}”的地点；请填写本文件中某个地点的 id"),
@@ -572,6 +634,46 @@ fn date_problem_zh(e: &DateError) -> String {
         DateError::YearZero => "不存在公元 0 年：公元前 1 年写 -1，公元 1 年写 1".into(),
         DateError::Month(m) => format!("月份 {m} 不在 01 到 12 之间"),
         DateError::Day { year, month, day } => format!("{year}-{month:02} 没有第 {day} 日"),
+    }
+}
+
+/// "1 feature" / "306 features" / "306 个要素".
+fn count_features(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 feature".into(),
+        (Lang::En, n) => format!("{n} features"),
+        (Lang::Zh, n) => format!("{n} 个要素"),
+    }
+}
+
+/// The first few feature indexes of a file-wide problem, so a curator can find them:
+/// "feature 3", "features 3, 7, 12 and 240 more".
+pub fn feature_list(features: &[usize], lang: Lang) -> String {
+    const NAMED: usize = 3;
+    let named: Vec<String> = features.iter().take(NAMED).map(usize::to_string).collect();
+    let rest = features.len().saturating_sub(NAMED);
+    match lang {
+        Lang::En => {
+            let noun = if features.len() == 1 {
+                "feature"
+            } else {
+                "features"
+            };
+            let more = if rest > 0 {
+                format!(" and {rest} more")
+            } else {
+                String::new()
+            };
+            format!("{noun} {}{more}", named.join(", "))
+        }
+        Lang::Zh => {
+            let more = if rest > 0 {
+                format!(" 等，另有 {rest} 个")
+            } else {
+                String::new()
+            };
+            format!("要素 {}{more}", named.join("、"))
+        }
     }
 }
 

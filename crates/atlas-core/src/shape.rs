@@ -100,6 +100,20 @@ impl Shape {
     }
 }
 
+/// The geometry types GeoJSON defines (a file may be one bare geometry).
+pub fn is_geometry_type(name: &str) -> bool {
+    matches!(
+        name,
+        "Point"
+            | "MultiPoint"
+            | "LineString"
+            | "MultiLineString"
+            | "Polygon"
+            | "MultiPolygon"
+            | "GeometryCollection"
+    )
+}
+
 /// Reads a GeoJSON geometry object (the value of a Feature's `geometry`).
 pub fn read_geometry(value: &Value) -> Result<Placed, GeometryError> {
     let mut raw = RawShape::default();

@@ -20,6 +20,8 @@ pub struct Collection {
     pub kind: Option<Value>,
     /// The `atlas` settings member.
     pub atlas: Option<Value>,
+    /// The 2008 GeoJSON `crs` member, which QGIS and GDAL still write.
+    pub crs: Option<Value>,
     /// `features` was present and a list.
     pub features_listed: bool,
     /// How many features the list held.
@@ -67,6 +69,7 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
             match key.as_str() {
                 "type" => self.collection.kind = Some(map.next_value()?),
                 "atlas" => self.collection.atlas = Some(map.next_value()?),
+                "crs" => self.collection.crs = Some(map.next_value()?),
                 // A second "features" member is ignored: the first one is already shown.
                 "features" if !self.collection.features_listed => {
                     map.next_value_seed(FeaturesSeed {

@@ -111,11 +111,11 @@ fn text_that_is_not_json_says_where_it_breaks() {
 }
 
 #[test]
-fn json_that_is_not_a_feature_collection_is_refused() {
+fn json_that_is_not_geojson_is_refused() {
     assert_eq!(
-        load(r#"{"type":"Feature"}"#).unwrap_err(),
+        load(r#"{"type":"Topology"}"#).unwrap_err(),
         FatalError::NotFeatureCollection {
-            found: "\"type\" is \"Feature\"".into()
+            found: "\"type\" is \"Topology\"".into()
         }
     );
     assert!(load("[]").is_err());
@@ -170,17 +170,18 @@ fn every_problem_in_a_feature_is_reported_not_just_the_first() {
 }
 
 #[test]
-fn duplicate_and_missing_ids_are_errors() {
+fn a_duplicate_id_is_an_error_and_a_missing_one_is_made_up() {
     let mut no_id = site("x");
     no_id["properties"].as_object_mut().unwrap().remove("id");
     let loaded = load(&collection(vec![site("a"), site("a"), no_id])).unwrap();
-    assert_eq!(loaded.atlas.sites.len(), 1);
-    assert_eq!(
-        loaded.problems[0].kind,
-        ProblemKind::DuplicateId { first: 0 }
-    );
-    assert_eq!(loaded.problems[1].field, "properties.id");
-    assert_eq!(loaded.problems[1].kind, ProblemKind::Missing);
+    let ids: Vec<_> = loaded.atlas.sites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "memorial"]);
+    let errors: Vec<_> = loaded.errors().collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].kind, ProblemKind::DuplicateId { first: 0 });
+    assert!(loaded
+        .warnings()
+        .any(|p| p.kind == ProblemKind::GeneratedIds { features: vec![2] }));
 }
 
 #[test]
