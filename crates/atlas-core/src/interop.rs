@@ -145,7 +145,7 @@ pub fn foreign_name(props: &Map<String, Value>) -> Option<(LocalizedText, Mappin
     }
     ["NAME", "Name"]
         .into_iter()
-        .find_map(|key| tag(key))
+        .find_map(tag)
         .map(|name| (LocalizedText::plain(name), Mapping::NameFromCapitals))
 }
 
