@@ -25,4 +25,7 @@ pub struct LoadedAtlas {
     /// Bounds of every located site, worked out once: fitting, pan limits and
     /// drawing frames all need them, some on every frame.
     pub bounds: Option<Bounds>,
+    /// What the map frames when it opens: every located site but a few
+    /// far-off ones, which the alert names (atlas-core's `first_view`).
+    pub first_view: Option<Bounds>,
 }

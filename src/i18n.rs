@@ -76,6 +76,14 @@ catalogue! {
     NoSites => ("此数据集中没有地点", "This dataset has no sites"),
     /// Hint shown in the empty detail area.
     PickASite => ("在地图或时间轴上选择一个地点", "Choose a site on the map or the timeline"),
+    /// Hint when no site has a date: the timeline is empty.
+    PickOnMap => ("在地图上选择一个地点（此文件中的地点都没有日期）", "Choose a site on the map (no place in this file has a date)"),
+    /// Hint when no site has coordinates: the map is empty.
+    PickFromList => ("此文件中的地点都没有坐标：请从下方列表中选择", "No place in this file has coordinates: choose one from the list below"),
+    /// In the panel, for a place without events.
+    NoDate => ("日期不详：此地点只在地图上，不在时间轴上。", "No date known: this place is on the map, not on the timeline."),
+    /// Said on the map when no site in the file can be placed on it.
+    NoPlacesOnMap => ("此文件中没有带坐标的地点", "No places with coordinates in this file"),
     /// Label of the site list navigation.
     Sites => ("地点", "Sites"),
     /// Heading of the map legend.
@@ -209,6 +217,27 @@ pub fn showing_as_of(lang: Lang, date: &str) -> String {
     match lang {
         Lang::Zh => format!("显示截至{date}已有的地点"),
         Lang::En => format!("Showing what existed by {date}"),
+    }
+}
+
+/// Added to the time status when some places have no date: they stay on
+/// the map whatever the filter, and the visitor should know why.
+pub fn undated_note(lang: Lang, count: usize, filtered: bool) -> String {
+    match (lang, filtered, count) {
+        (Lang::Zh, true, n) => format!("，另有 {n} 个无日期地点"),
+        (Lang::Zh, false, n) => format!("；{n} 个无日期地点只在地图上，不在时间轴上"),
+        (Lang::En, true, 1) => ", plus 1 undated place".into(),
+        (Lang::En, true, n) => format!(", plus {n} undated places"),
+        (Lang::En, false, 1) => "; 1 undated place is on the map, not on the timeline".into(),
+        (Lang::En, false, n) => format!("; {n} undated places are on the map, not on the timeline"),
+    }
+}
+
+/// What a file wrote in a time field that holds no date: "“founded”: Historic".
+pub fn date_as_written(lang: Lang, field: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("文件中“{field}”一栏写的是：{text}"),
+        Lang::En => format!("The file's “{field}” says: {text}"),
     }
 }
 

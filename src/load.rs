@@ -60,6 +60,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         .filter_map(|(i, s)| Some((i, s.position?.to_world())))
         .collect();
     let bounds = loaded.atlas.bounds();
+    let first_view = atlas_core::first_view::first_view(&loaded.atlas.sites).map(|v| v.bounds);
     let clusters = ClusterIndex::for_sites(&points);
     perf::mark("atlas:parsed");
     perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
@@ -100,6 +101,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         basemap_failed,
         clusters,
         bounds,
+        first_view,
     }))
 }
 

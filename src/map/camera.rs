@@ -57,7 +57,7 @@ impl Camera {
     pub fn reset(&self) {
         let fitted = self.state.viewport().get_untracked().and_then(|v| {
             self.state
-                .with_dataset_untracked(|a| super::fitted_view(a.bounds, v.width, v.height))
+                .with_dataset_untracked(|a| super::fitted_view(a.first_view, v.width, v.height))
         });
         match fitted {
             Some(target) => self.fly_to(target),

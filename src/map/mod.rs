@@ -55,7 +55,7 @@ pub fn Map() -> impl IntoView {
         }
         let untouched = current.is_none() || current == last_fit.get_value();
         let next = if untouched {
-            state.with_dataset(|a| fitted_view(a.bounds, w, h))
+            state.with_dataset(|a| fitted_view(a.first_view, w, h))
         } else {
             current.map(|v| v.resized(w, h))
         };
@@ -82,6 +82,12 @@ pub fn Map() -> impl IntoView {
     interaction::fly_to_tour_chapter(state, camera);
     let UseMapGesturesReturn { is_dragging } =
         interaction::use_map_gestures(surface, state, camera);
+    // A file whose sites all lack coordinates must not look like a broken map.
+    let nothing_located = move || {
+        state
+            .with_atlas(|a| a.sites.iter().all(|s| s.position.is_none()))
+            .unwrap_or(false)
+    };
 
     view! {
         <section class="map" aria-label=move || t(state.lang().get(), Ui::Map)>
@@ -101,6 +107,9 @@ pub fn Map() -> impl IntoView {
                     <LakeLabels />
                 </svg>
                 <Markers camera marks />
+                <Show when=nothing_located>
+                    <p class="map-empty" role="status">{move || t(state.lang().get(), Ui::NoPlacesOnMap)}</p>
+                </Show>
             </div>
             <MapControls camera />
             <ScaleBar />

@@ -22,11 +22,21 @@ pub fn DetailPanel() -> impl IntoView {
             None => {
                 let settings = loaded.loaded.atlas.settings.clone();
                 let lang = state.lang();
+                // The prompt points to where the sites actually are.
+                let sites = &loaded.loaded.atlas.sites;
+                let prompt = match (
+                    sites.iter().any(|s| s.position.is_some()),
+                    sites.iter().any(|s| !s.is_undated()),
+                ) {
+                    (true, true) => Ui::PickASite,
+                    (true, false) => Ui::PickOnMap,
+                    (false, _) => Ui::PickFromList,
+                };
                 view! {
                     <section class="panel intro" aria-labelledby="panel-title">
                         <h2 id="panel-title">{move || settings.title.get(lang.get()).to_owned()}</h2>
                         <p>{move || settings.description.get(lang.get()).to_owned()}</p>
-                        <p class="hint">{move || t(lang.get(), Ui::PickASite)}</p>
+                        <p class="hint">{move || t(lang.get(), prompt)}</p>
                         <UnlocatedSites />
                     </section>
                 }
@@ -79,6 +89,16 @@ fn SiteDetails(site: Site) -> impl IntoView {
                 .collect_view()
         })
     };
+    // A place without a date says so, with what the file wrote instead of one.
+    let undated = s.with_value(|site| site.is_undated().then(|| site.date_as_written.clone()));
+    let no_date = undated.map(|written| {
+        view! {
+            <li class="undated">
+                {move || t(lang.get(), Ui::NoDate)}
+                {written.map(|w| view! { " " {move || i18n::date_as_written(lang.get(), &w.field, &w.text)} })}
+            </li>
+        }
+    });
     let has_address = s.with_value(|site| !site.address.is_empty());
     let has_sources = s.with_value(|site| !site.sources.is_empty());
 
@@ -123,7 +143,7 @@ fn SiteDetails(site: Site) -> impl IntoView {
             {has_description.then(|| view! { <p class="description">{text(|site, l| site.description.get(l).to_owned())}</p> })}
             {media}
             <h3>{move || t(lang.get(), Ui::Events)}</h3>
-            <ol class="panel-events">{events}</ol>
+            <ol class="panel-events">{no_date}{events}</ol>
             {has_sources.then(|| view! {
                 <h3>{move || t(lang.get(), Ui::Sources)}</h3>
                 <ul class="sources">{sources}</ul>

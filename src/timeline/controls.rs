@@ -47,15 +47,26 @@ pub fn ModeSwitch() -> impl IntoView {
         }
         state.set_time(next);
     };
+    let undated = Memo::new(move |_| {
+        state
+            .with_atlas(|a| a.sites.iter().filter(|s| s.is_undated()).count())
+            .unwrap_or(0)
+    });
     let status = move || {
         let l = lang.get();
-        match state.time().get() {
+        let filter = state.time().get();
+        let mut status = match filter {
             TimeFilter::All => t(l, Ui::ShowingAllTime).to_owned(),
             TimeFilter::AsOf(at) => i18n::showing_as_of(l, &date_at(at).format(l)),
             TimeFilter::Between(a, b) => {
                 i18n::showing_period(l, &date_at(a).format(l), &date_at(b).format(l))
             }
+        };
+        let undated = undated.get();
+        if undated > 0 {
+            status += &i18n::undated_note(l, undated, filter != TimeFilter::All);
         }
+        status
     };
     let button = move |ui: Ui| {
         view! {

@@ -103,8 +103,9 @@ pub struct Viewport {
     pub height: f64,
 }
 
-/// Zoom limits so nobody gets lost: from a province to a street.
-pub const MIN_ZOOM: f64 = 3.0;
+/// Zoom limits: out to the whole world (256·√2 px wide, a phone's width),
+/// in to a street.
+pub const MIN_ZOOM: f64 = 0.5;
 /// See [`MIN_ZOOM`].
 pub const MAX_ZOOM: f64 = 18.0;
 

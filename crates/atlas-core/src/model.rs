@@ -29,6 +29,13 @@ pub enum Category {
     Other(String),
 }
 
+/// No category given: the generic symbol.
+impl Default for Category {
+    fn default() -> Self {
+        Category::Other(String::new())
+    }
+}
+
 impl Category {
     /// The known categories, in legend order.
     pub const KNOWN: [&'static str; 8] = crate::contract::CATEGORY_NAMES;
@@ -134,7 +141,7 @@ pub struct Location {
 }
 
 /// A heritage site: one feature of the dataset.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Site {
     /// Unique, URL-safe id.
     pub id: String,

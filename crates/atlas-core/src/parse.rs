@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use crate::date::{EventDate, HistDate};
+use crate::first_view;
 use crate::geo::LonLat;
 use crate::interop::{self, Mapping};
 use crate::kiosk_read;
@@ -134,8 +135,11 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
             } else {
                 serde_json::json!({ "type": "Feature", "geometry": value, "properties": null })
             };
+            // Whatever a stray `features` member held is not part of a single Feature.
+            file = FileReader::default();
             file.feature(0, &feature);
             collection.feature_count = 1;
+            collection.features_listed = false;
         }
         Some(Some(other)) => {
             return Err(FatalError::NotFeatureCollection {
@@ -173,6 +177,21 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     let settings = read_settings(collection.atlas.as_ref(), ids, &mut problems);
     report_outliers(&sites, &mut feature_problems);
     problems.extend(notes.problems());
+    if let Some(view) = first_view::first_view(&sites).filter(|v| !v.left_out.is_empty()) {
+        problems.push(Problem {
+            severity: Severity::Warning,
+            feature: None,
+            id: None,
+            field: "geometry.coordinates".into(),
+            kind: ProblemKind::LeftOutOfFirstView {
+                features: view
+                    .left_out
+                    .iter()
+                    .map(|&i| sites[i].feature_index)
+                    .collect(),
+            },
+        });
+    }
     problems.extend(feature_problems.into_iter().flatten());
     if sites.is_empty() && collection.feature_count > 0 {
         problems.push(Problem {

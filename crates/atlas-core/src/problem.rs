@@ -125,6 +125,12 @@ pub enum ProblemKind {
         /// Their feature indexes, in file order.
         features: Vec<usize>,
     },
+    /// Far-off points left out of the first view so the rest can be seen.
+    /// One problem for the whole file.
+    LeftOutOfFirstView {
+        /// Their feature indexes, in file order.
+        features: Vec<usize>,
+    },
     /// A feature with no name in any field the viewer knows; it shows as
     /// "Unnamed place (feature N)".
     Unnamed,
@@ -425,6 +431,7 @@ impl ProblemKind {
             Undated { .. } => "undated",
             GeneratedIds { .. } => "generated-ids",
             Unnamed => "unnamed",
+            LeftOutOfFirstView { .. } => "left-out-of-first-view",
             BadDate(_) => "bad-date",
             EndBeforeStart => "end-before-start",
             BadGeometry { .. } => "bad-geometry",
@@ -481,6 +488,12 @@ impl ProblemKind {
                 "{} {} no id ({}): each was given one from its name, else its index, the same on every load; write \"id\" to choose the names used in links",
                 features.len(),
                 if features.len() == 1 { "feature has" } else { "features have" },
+                feature_list(features, Lang::En)
+            ),
+            LeftOutOfFirstView { features } => format!(
+                "{} far from all the others {} left out of the first view so the rest can be seen ({}); zoom out or choose them in the list, and check their coordinates",
+                if features.len() == 1 { "1 point".to_owned() } else { format!("{} points", features.len()) },
+                if features.len() == 1 { "is" } else { "are" },
                 feature_list(features, Lang::En)
             ),
             Unnamed => "no name (none of \"name\", \"title\", \"name:en\", \"name:zh\", \"NAME\"); shown as \"Unnamed place\" with its feature number; add \"name\"".into(),
@@ -554,6 +567,11 @@ impl ProblemKind {
             ),
             GeneratedIds { features } => format!(
                 "{} 个要素没有 id（{}）：已按名称（无名称时按序号）生成，每次载入都相同；请写 \"id\" 以自定链接中的名称",
+                features.len(),
+                feature_list(features, Lang::Zh)
+            ),
+            LeftOutOfFirstView { features } => format!(
+                "{} 个远离其他地点的点未纳入初始视图，以便看清其余地点（{}）；缩小地图或在列表中选择即可看到它们，并请检查其坐标",
                 features.len(),
                 feature_list(features, Lang::Zh)
             ),
