@@ -44,6 +44,8 @@ pub enum Mapping {
     NameFromTags,
     /// The name was taken from `NAME` (Natural Earth, shapefile exports).
     NameFromCapitals,
+    /// The category was taken from another tool's field (`historic`, `featurecla`, `type`).
+    CategoryFrom(&'static str),
 }
 
 impl Mapping {
@@ -85,6 +87,12 @@ impl Mapping {
             }
             (Mapping::NameFromCapitals, Lang::En) => {
                 "no \"name\"; used \"NAME\" (as Natural Earth and shapefile exports write it); rename it to \"name\"".into()
+            }
+            (Mapping::CategoryFrom(key), Lang::En) => format!(
+                "no \"category\"; used \"{key}\" as the category; write \"category\" to choose the legend's groups"
+            ),
+            (Mapping::CategoryFrom(key), Lang::Zh) => {
+                format!("没有“category”；已将“{key}”用作类别；请写 \"category\" 以确定图例分组")
             }
             (Mapping::NameFromCapitals, Lang::Zh) => {
                 "没有“name”；已使用“NAME”（Natural Earth 和 shapefile 导出的写法）；请改名为“name”".into()
@@ -136,9 +144,10 @@ pub fn foreign_name(props: &Map<String, Value>) -> Option<(LocalizedText, Mappin
     {
         return Some((title, Mapping::NameFromTitle));
     }
+    // OSM tags write `name:en`; Natural Earth writes `name_en`.
     let tagged = LocalizedText {
-        zh: tag("name:zh"),
-        en: tag("name:en"),
+        zh: tag("name:zh").or_else(|| tag("name_zh")),
+        en: tag("name:en").or_else(|| tag("name_en")),
     };
     if !tagged.is_empty() {
         return Some((tagged, Mapping::NameFromTags));
@@ -178,6 +187,25 @@ pub fn slug(text: &str) -> Option<String> {
     }
     let slug = slug.trim_end_matches('-');
     (!slug.is_empty()).then(|| slug.to_owned())
+}
+
+/// Where other tools keep what we call the category, in order: OpenStreetMap's
+/// `historic` (castle, memorial, ruins), Natural Earth's `featurecla`, and the
+/// generic `type` (the USGS feed: "earthquake").
+pub const CATEGORY_KEYS: &[&str] = &["historic", "featurecla", "type"];
+
+/// A category from another tool's field, with the field it came from.
+pub fn foreign_category(props: &Map<String, Value>) -> Option<(&'static str, String)> {
+    CATEGORY_KEYS.iter().find_map(|&key| {
+        let value = props.get(key)?.as_str()?.trim();
+        (!value.is_empty() && value != "yes").then(|| (key, value.to_owned()))
+    })
+}
+
+/// A shapefile's field names are cut to 10 characters (dBase), so
+/// `descriptio` is `description` after a trip through one: not a typo.
+pub fn cut_by_shapefile(key: &str, known: &str) -> bool {
+    key.len() == 10 && known.len() > 10 && known.starts_with(key)
 }
 
 /// Properties that common producers write for their own purposes: never

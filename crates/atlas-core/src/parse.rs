@@ -478,7 +478,8 @@ impl FeatureReader<'_> {
             if interop::PRODUCER_KEYS.contains(&key.as_str()) {
                 continue;
             }
-            if let Some(meant) = typo::likely_meant(key, known).filter(|m| !object.contains_key(*m))
+            if let Some(meant) = typo::likely_meant(key, known)
+                .filter(|m| !object.contains_key(*m) && !interop::cut_by_shapefile(key, m))
             {
                 self.warn(
                     format!("{prefix}{key}"),
@@ -708,6 +709,16 @@ impl FeatureReader<'_> {
                 category
             }
             None | Some(Value::Null) => {
+                if let Some((key, value)) = interop::foreign_category(props) {
+                    let field = match key {
+                        "historic" => "properties.historic",
+                        "featurecla" => "properties.featurecla",
+                        _ => "properties.type",
+                    };
+                    self.notes
+                        .mapped(field, Mapping::CategoryFrom(key), self.index);
+                    return Category::from_name(&value);
+                }
                 self.warn("properties.category", ProblemKind::NoCategory);
                 Category::Other(String::new())
             }
@@ -1027,7 +1038,8 @@ impl FeatureReader<'_> {
     fn sources(&mut self, value: Option<&Value>) -> Vec<Source> {
         let list = match value {
             Some(Value::Array(list)) if !list.is_empty() => list,
-            None | Some(Value::Null) | Some(Value::Array(_)) => {
+            // The USGS feed's `sources` is a string of network codes (",us,"), not ours.
+            None | Some(Value::Null) | Some(Value::Array(_)) | Some(Value::String(_)) => {
                 self.warn("properties.sources", ProblemKind::NoSources);
                 return Vec::new();
             }
