@@ -25,4 +25,17 @@ pub struct LoadedAtlas {
     /// Bounds of every located site, worked out once: fitting, pan limits and
     /// drawing frames all need them, some on every frame.
     pub bounds: Option<Bounds>,
+    /// The box the basemap layers that loaded cover: beyond it the map needs
+    /// the world layer (see atlas_core::world_layer).
+    pub regional_extent: Option<Bounds>,
+}
+
+/// The coarse world layer, fetched at most once per page and only when a
+/// dataset or the view reaches beyond its regional layers.
+#[derive(Debug)]
+pub struct WorldBasemap {
+    /// (kind, shapes simplified per zoom), in drawing order: land, lakes, rivers.
+    pub layers: Vec<(String, SimplifiedShapes)>,
+    /// Credit line of the world files.
+    pub credit: Option<String>,
 }

@@ -166,7 +166,10 @@ mod tests {
     #[test]
     fn sites_elsewhere_or_without_regional_layers_need_the_world() {
         let europe_and_americas = bounds(-74.0, 40.7, 2.35, 48.86);
-        assert!(sites_reach_beyond(Some(europe_and_americas), Some(suzhou())));
+        assert!(sites_reach_beyond(
+            Some(europe_and_americas),
+            Some(suzhou())
+        ));
         let shanghai_too = bounds(120.4, 31.2, 121.47, 31.23);
         assert!(sites_reach_beyond(Some(shanghai_too), Some(suzhou())));
         assert!(sites_reach_beyond(Some(suzhou()), None));
@@ -198,7 +201,10 @@ mod tests {
         let v = view_at(121.1, 31.5, 10.0);
         assert!(!view_reaches_beyond(&v, Some(suzhou())));
         // Centred just beyond the edge, more than half is blank.
-        assert!(view_reaches_beyond(&view_at(121.5, 31.5, 10.0), Some(suzhou())));
+        assert!(view_reaches_beyond(
+            &view_at(121.5, 31.5, 10.0),
+            Some(suzhou())
+        ));
     }
 
     #[test]
