@@ -34,6 +34,11 @@ const STAGED = 'atlas-staged';
 const MARK = '__atlas-snapshot-complete__';
 /** The app's default dataset (src/url.rs, DEFAULT_DATA). */
 const DEFAULT_DATASET = 'data/suzhou-red-heritage.geojson';
+/**
+ * The coarse world layer (atlas_core::world_layer::WORLD_LAYERS), shared by
+ * every dataset. The app fetches it only for data beyond the regional layers.
+ */
+const WORLD_LAYERS = ['data/basemap/world-land.geojson', 'data/basemap/world-lakes.geojson', 'data/basemap/world-rivers.geojson'];
 /** trunk serve's live-reload script names this path: the page is a dev build. */
 const DEV_SERVER_SIGN = '.well-known/trunk/ws';
 /** Page starts closer together than this share one update check. */
@@ -146,6 +151,7 @@ async function stageSnapshot() {
  */
 async function fetchSite() {
   const files = new Map();
+  let wantWorld = false;
   const page = await fetchFresh(shellUrl);
   const html = await page.text();
   if (html.includes(DEV_SERVER_SIGN)) {
@@ -177,8 +183,73 @@ async function fetchSite() {
         // The app runs without a basemap layer or an image; so does the snapshot.
       }
     }
+    if (await reachesBeyondLayers(atlas, dataset, files)) wantWorld = true;
+  }
+  // An offline kiosk must have the world layer if its dataset will ask for
+  // it, or if a page already did (a view zoomed far out): kept with the rest.
+  if (wantWorld || (await worldKept())) {
+    for (const url of WORLD_LAYERS.map((path) => new URL(path, scope).href)) {
+      try {
+        files.set(url, await fetchFresh(url));
+      } catch {
+        // Like a basemap layer: the map works without it.
+      }
+    }
   }
   return files;
+}
+
+/**
+ * Whether some site of `atlas` lies outside the box its basemap layers cover
+ * (or it has sites and no layer): the app's rule for fetching the world layer
+ * (atlas_core::world_layer::sites_reach_beyond), on every coordinate rather
+ * than the site positions, which can only ask for the world a little more often.
+ */
+async function reachesBeyondLayers(atlas, datasetUrl, files) {
+  const sites = boxOf((atlas && atlas.features) || []);
+  if (!sites) return false;
+  if (atlas.atlas && atlas.atlas.tiles) return false; // tiles are its world picture
+  let layers = null;
+  for (const url of datasetFiles(atlas, datasetUrl)) {
+    if (!url.includes('/basemap/') || !files.has(url)) continue;
+    try {
+      const box = boxOf(((await files.get(url).clone().json()) || {}).features || []);
+      layers = box && layers ? [Math.min(layers[0], box[0]), Math.min(layers[1], box[1]), Math.max(layers[2], box[2]), Math.max(layers[3], box[3])] : box || layers;
+    } catch {
+      // An unreadable layer covers nothing.
+    }
+  }
+  if (!layers) return true;
+  const slack = 1e-9;
+  return sites[0] < layers[0] - slack || sites[1] < layers[1] - slack || sites[2] > layers[2] + slack || sites[3] > layers[3] + slack;
+}
+
+/** [west, south, east, north] around every position of `features`' geometries; null if none. */
+function boxOf(features) {
+  let box = null;
+  const visit = (c) => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number' && Number.isFinite(c[0]) && Number.isFinite(c[1])) {
+      box = box ? [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])] : [c[0], c[1], c[0], c[1]];
+    } else {
+      for (const inner of c) visit(inner);
+    }
+  };
+  for (const feature of Array.isArray(features) ? features : []) {
+    const geometry = feature && feature.geometry;
+    if (geometry && geometry.type === 'GeometryCollection') {
+      for (const g of geometry.geometries || []) visit(g && g.coordinates);
+    } else if (geometry) {
+      visit(geometry.coordinates);
+    }
+  }
+  return box;
+}
+
+/** Whether the live snapshot holds the world layer (a page fetched it). */
+async function worldKept() {
+  const live = await caches.open(LIVE);
+  return Boolean(await live.match(new URL(WORLD_LAYERS[0], scope).href));
 }
 
 /** The .js, .wasm and .css files the page names, on our own site. */

@@ -28,4 +28,17 @@ pub struct LoadedAtlas {
     /// What the map frames when it opens: every located site but a few
     /// far-off ones, which the alert names (atlas-core's `first_view`).
     pub first_view: Option<Bounds>,
+    /// The box the basemap layers that loaded cover: beyond it the map needs
+    /// the world layer (see atlas_core::world_layer).
+    pub regional_extent: Option<Bounds>,
+}
+
+/// The coarse world layer, fetched at most once per page and only when a
+/// dataset or the view reaches beyond its regional layers.
+#[derive(Debug)]
+pub struct WorldBasemap {
+    /// (kind, shapes simplified per zoom), in drawing order: land, lakes, rivers.
+    pub layers: Vec<(String, SimplifiedShapes)>,
+    /// Credit line of the world files.
+    pub credit: Option<String>,
 }

@@ -5,11 +5,13 @@ use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap};
 use atlas_core::cluster::ClusterIndex;
+use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
+use atlas_core::world_layer::{extent_of, WORLD_LAYERS, WORLD_ZOOMS};
 use atlas_core::{FatalError, Lang, MAX_DATASET_BYTES};
 use gloo_net::http::Request;
 
-use crate::dataset::LoadedAtlas;
+use crate::dataset::{LoadedAtlas, WorldBasemap};
 use crate::i18n;
 use crate::perf;
 
@@ -69,6 +71,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
     // The dataset's own credit line wins; otherwise each layer file's.
     let mut credits: Vec<String> = Vec::new();
     let mut basemap_failed = false;
+    let mut regional_extent = None;
     for layer in &loaded.atlas.settings.basemap {
         // Layer paths are relative to the dataset file, so a dataset folder can move as a whole.
         let layer_url = same_origin_url(&layer.url, &url);
@@ -84,6 +87,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
                 if let Some(c) = credit.filter(|c| !credits.contains(c)) {
                     credits.push(c);
                 }
+                regional_extent = union(regional_extent, extent_of(&shapes));
                 basemap.push((
                     layer.kind.clone(),
                     SimplifiedShapes::new(&shapes, &BASEMAP_ZOOMS),
@@ -102,7 +106,34 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         clusters,
         bounds,
         first_view,
+        regional_extent,
     }))
+}
+
+/// Fetches the world layer's files (beside the page, not the dataset: every
+/// dataset shares them). Fails whole if one file fails, so the map never
+/// draws land without its lakes.
+pub async fn load_world_layer() -> Result<WorldBasemap, LoadError> {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let mut layers = Vec::new();
+    let mut credit = None;
+    for (kind, path) in WORLD_LAYERS {
+        let url = same_origin_url(path, &page).ok_or(LoadError::NotSameOrigin)?;
+        let text = fetch_text(&url).await?;
+        let shapes = read_basemap(&text).map_err(|e| LoadError::Network(format!("{path}: {e}")))?;
+        credit = credit.or_else(|| attribution(&text));
+        layers.push((
+            kind.to_owned(),
+            SimplifiedShapes::new(&shapes, &WORLD_ZOOMS),
+        ));
+    }
+    Ok(WorldBasemap { layers, credit })
+}
+
+fn union(a: Option<Bounds>, b: Option<Bounds>) -> Option<Bounds> {
+    Bounds::around([a, b].into_iter().flatten().flat_map(|b| [b.min, b.max]))
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {

@@ -4,6 +4,10 @@
 Outputs (RFC 7946 GeoJSON, lon/lat, 5 decimals):
   public/data/basemap/water.geojson   Polygon features: lakes and the Yangtze estuary
   public/data/basemap/rivers.geojson  LineString features: rivers and canals
+With --world (see "World mode" below; 2 decimals):
+  public/data/basemap/world-land.geojson    Polygon features: land (continents, islands)
+  public/data/basemap/world-lakes.geojson   Polygon features: big lakes, islands as holes
+  public/data/basemap/world-rivers.geojson  LineString features: major rivers
 
 Needs the Debian packages `gmt` and `gmt-gshhg-full` (full-resolution GSHHG 2.3.7
 shorelines and WDBII rivers, LGPL-3). Standard library only otherwise. Run from the
@@ -41,9 +45,38 @@ Processing: join pieces -> close along the bbox edge -> drop rings below
 round to 5 decimals -> RFC 7946 winding (outer rings anticlockwise).
 Names are given only to Taihu and Yangcheng Lake, by point-in-polygon with the
 label points in LABELS below. Output is deterministic (no timestamps, stable order).
+
+World mode (`python3 tools/basemap.py --world`, needs `gmt` + `gmt-gshhg-low`):
+the coarse layer the app draws beneath the regional one when a dataset's sites (or
+the visitor's view) reach beyond it. Region -180/180/-85/85 (Web Mercator stops at
+85.05 degrees), GSHHG low resolution (-Dl; crude -Dc is ~25 km and looks jagged at
+zoom 5-6, where this layer matters most).
+* Land polygons, not sea polygons. The map's background under the world layer is
+  painted water and land is filled on top. A sea polygon would be the whole world
+  minus every continent: one ring around the frame with ~800 holes, whose outer
+  ring has to run along the antimeridian and both poles; any seam or pole artefact
+  would flood a continent. Land rings are mostly closed already; the few that GMT
+  cuts at the frame (Eurasia and Fiji at 180 degrees, Antarctica, whose level-1
+  outline is the ice front, cut at -85) are closed along the frame edge, where no
+  one sees the seam. Land pieces keep "water on the right", so they are reversed and
+  closed by the same clockwise walk as the regional water rings (build_land).
+* Lakes: level 2 rings >= --lake-min-area-km2 (default 1000 km2: the Caspian, the
+  Great Lakes, Baikal, Victoria, Poyang, Taihu...), level-3 islands as holes.
+* Rivers: WDBII levels 1-2 (major and additional major rivers), pieces joined at
+  bin cuts, >= --min-length-km (default 100 km).
+* No political boundaries, on purpose (GMT's -N is never called): maps published
+  in China must take borders from the official standard map (标准地图), so the
+  atlas draws none rather than one that may be wrong.
+* Douglas-Peucker 0.02 degrees (about 1 px at zoom 6 at the equator), land rings
+  below 200 km2 dropped, coordinates rounded to 2 decimals (about 1 km). The app
+  simplifies again per zoom.
+Measured (GMT 6.4, GSHHG 2.3.7, gzip -9): land 164,492 B, lakes 33,352 B, rivers
+64,656 B: 262,500 bytes gzipped in total (596 KB + 121 KB + 280 KB raw). The script
+prints these figures and fails when the total is over WORLD_BUDGET_GZ (300,000).
 """
 
 import argparse
+import gzip
 import json
 import math
 import os
@@ -64,6 +97,16 @@ LABELS = [
     ((120.20, 31.20), {"zh": "太湖", "en": "Taihu Lake"}),
     ((120.80, 31.43), {"zh": "阳澄湖", "en": "Yangcheng Lake"}),
 ]
+
+REGIONAL_DEFAULTS = {"tolerance": 0.0005, "min_area_km2": 0.25, "lake_min_area_km2": None,
+                     "min_length_km": 0.5, "resolution": "f", "decimals": 5}
+
+# The world layer (--world): see "World mode" in the docstring.
+WORLD_BBOX = (-180.0, 180.0, -85.0, 85.0)  # Web Mercator ends at 85.05 degrees
+WORLD_RIVER_LEVELS = (1, 2)  # WDBII: 1 major rivers, 2 additional major rivers
+WORLD_BUDGET_GZ = 300_000  # bytes, all three files, gzip -9
+WORLD_DEFAULTS = {"tolerance": 0.02, "min_area_km2": 200.0, "lake_min_area_km2": 1000.0,
+                  "min_length_km": 100.0, "resolution": "l", "decimals": 2}
 
 EPS = 1e-9  # tolerance for "point lies on the bbox edge"
 
@@ -517,27 +560,146 @@ def count_vertices(features):
     return n
 
 
+# --------------------------------------------------------------------- world mode
+
+def build_land(pieces, bbox, min_area):
+    """Level-1 shoreline pieces -> land rings (no holes: lakes are their own layer).
+
+    Closed rings are land already (anticlockwise: water on the right). Pieces cut at
+    the bbox edge (Eurasia and Fiji at 180 degrees, Antarctica along its whole coast)
+    are reversed, so that land lies on their right, and closed by the same clockwise
+    walk along the bbox that closes the regional water rings: it then encloses land.
+    """
+    rings, chains = join_directed(pieces)
+    land, open_chains = [], []
+    for r in rings:
+        rr, cc = split_at_bbox_edges(r, True, bbox)
+        land.extend(rr)
+        open_chains.extend(cc)
+    for c in chains:
+        _, cc = split_at_bbox_edges(c, False, bbox)
+        open_chains.extend(cc)
+    if open_chains:
+        land.extend(close_along_bbox([c[::-1] for c in open_chains], bbox))
+    return [r for r in land if area_km2(r) >= min_area]
+
+
+def world_main(args, gmt, repo):
+    """Writes world-land, world-lakes and world-rivers (see WORLD_DOC)."""
+    w, e, s, n = WORLD_BBOX
+    base = ["coast", "-R%g/%g/%g/%g" % (w, e, s, n), "-D" + args.resolution, "-M"]
+
+    def shoreline(level):
+        cmd = base + ["-W%d/0.25p" % level]
+        print("gmt " + " ".join(cmd), file=sys.stderr)
+        pieces = []
+        for header, pts in parse_segments(run_gmt(cmd, gmt)):
+            if not header.endswith("Level %d" % level):
+                sys.exit("basemap.py: unexpected segment header %r for -W%d" % (header, level))
+            if len(pts) >= 2:
+                pieces.append(pts)
+        return pieces
+
+    def polygon(rings, props):
+        out = []
+        for k, r in enumerate(rings):
+            fr = finish_ring(r, args.tolerance, args.decimals, WORLD_BBOX, ccw=(k == 0))
+            if fr is None:
+                if k == 0:
+                    return None
+                continue
+            out.append(fr)
+        return {"type": "Feature", "properties": props,
+                "geometry": {"type": "Polygon", "coordinates": out}}
+
+    def largest_first(features):
+        # stable: by area, then by the first point, so equal areas never swap between runs
+        features.sort(key=lambda f: (-abs(ring_area([tuple(p) for p in f["geometry"]["coordinates"][0]])),
+                                     f["geometry"]["coordinates"][0][0]))
+        return features
+
+    land = [polygon([r], {"kind": "land"})
+            for r in build_land(shoreline(1), WORLD_BBOX, args.min_area_km2)]
+    land = largest_first([f for f in land if f])
+    lake_levels = {lv: p for lv, p in ((2, shoreline(2)), (3, shoreline(3))) if p}
+    lakes = [polygon(rings, {"kind": "lake", "level": lv})
+             for lv, rings in build_polygons(lake_levels, WORLD_BBOX, args.lake_min_area_km2)]
+    lakes = largest_first([f for f in lakes if f])
+
+    cmd = base + ["-Ia"]
+    print("gmt " + " ".join(cmd), file=sys.stderr)
+    by_level = {}
+    for header, pts in parse_segments(run_gmt(cmd, gmt)):
+        lv = int(header.rsplit("Level", 1)[1].strip())
+        if lv in WORLD_RIVER_LEVELS and len(pts) >= 2:
+            by_level.setdefault(lv, []).append(pts)
+    rivers = []
+    for lv in sorted(by_level):
+        for line in join_undirected(by_level[lv]):
+            for part in clip_line(line, WORLD_BBOX):
+                if line_km(part) < args.min_length_km:
+                    continue
+                coords = finish_line(part, args.tolerance, args.decimals)
+                if coords:
+                    rivers.append({"type": "Feature", "properties": {"kind": "river", "level": lv},
+                                   "geometry": {"type": "LineString", "coordinates": coords}})
+
+    total = 0
+    for fname, feats in (("world-land.geojson", land), ("world-lakes.geojson", lakes),
+                         ("world-rivers.geojson", rivers)):
+        path = os.path.join(args.out_dir, fname)
+        size = write_fc(path, feats)
+        with open(path, "rb") as f:
+            gz = len(gzip.compress(f.read(), compresslevel=9, mtime=0))
+        total += gz
+        shown = os.path.relpath(path, repo) if path.startswith(repo + os.sep) else path
+        print("%s: %d features, %d vertices, %d bytes, %d gzipped (-9)" % (
+            shown, len(feats), count_vertices(feats), size, gz))
+    print("world layer: %d bytes gzipped in total (budget %d)" % (total, WORLD_BUDGET_GZ))
+    if total > WORLD_BUDGET_GZ:
+        sys.exit("basemap.py: the world layer is over its budget; raise --tolerance or the minimum areas")
+
+
 def main():
     ap = argparse.ArgumentParser(
-        description="Regenerate public/data/basemap/{water,rivers}.geojson from GSHHG/WDBII "
-                    "(Debian packages gmt + gmt-gshhg-full). Run from the repo root.")
-    ap.add_argument("--tolerance", type=float, default=0.0005,
+        description="Regenerate public/data/basemap/{water,rivers}.geojson (regional, Debian "
+                    "packages gmt + gmt-gshhg-full) or, with --world, world-{land,lakes,rivers}"
+                    ".geojson (gmt + gmt-gshhg-low) from GSHHG/WDBII. Run from the repo root.")
+    ap.add_argument("--world", action="store_true",
+                    help="write the coarse world layer instead of the regional one")
+    ap.add_argument("--tolerance", type=float,
                     help="Douglas-Peucker tolerance in degrees (default 0.0005, about 50 m, "
-                         "roughly one screen pixel at 1:200k)")
-    ap.add_argument("--min-area-km2", type=float, default=0.25,
+                         "roughly one screen pixel at 1:200k; --world: %g)" % WORLD_DEFAULTS["tolerance"])
+    ap.add_argument("--min-area-km2", type=float,
                     help="drop lake/island/estuary rings smaller than this, after clipping "
-                         "(default 0.25 km2)")
-    ap.add_argument("--min-length-km", type=float, default=0.5,
-                    help="drop river pieces shorter than this after clipping (default 0.5 km)")
-    ap.add_argument("--resolution", default="f", choices="fhilc",
-                    help="GSHHG resolution passed to gmt -D (default f = full)")
-    ap.add_argument("--decimals", type=int, default=5, help="coordinate decimals (default 5)")
+                         "(default 0.25 km2; --world: %g, for land)" % WORLD_DEFAULTS["min_area_km2"])
+    ap.add_argument("--lake-min-area-km2", type=float,
+                    help="--world only: drop lakes smaller than this (default %g)"
+                         % WORLD_DEFAULTS["lake_min_area_km2"])
+    ap.add_argument("--min-length-km", type=float,
+                    help="drop river pieces shorter than this after clipping (default 0.5 km; "
+                         "--world: %g)" % WORLD_DEFAULTS["min_length_km"])
+    ap.add_argument("--resolution", choices="fhilc",
+                    help="GSHHG resolution passed to gmt -D (default f = full; --world: %s)"
+                         % WORLD_DEFAULTS["resolution"])
+    ap.add_argument("--decimals", type=int,
+                    help="coordinate decimals (default 5; --world: %d)" % WORLD_DEFAULTS["decimals"])
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--out-dir", default=os.path.join(repo, "public", "data", "basemap"),
                     help="output directory (default <repo>/public/data/basemap)")
     ap.add_argument("--gmt", default="gmt", help="gmt executable (default: gmt on PATH)")
     args = ap.parse_args()
+    defaults = WORLD_DEFAULTS if args.world else REGIONAL_DEFAULTS
+    for key, value in defaults.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
 
+    if args.world:
+        gmt = shutil.which(args.gmt)
+        if not gmt:
+            sys.exit("basemap.py: gmt not found; apt-get install -y gmt gmt-gshhg-low")
+        world_main(args, gmt, repo)
+        return
     gmt = shutil.which(args.gmt)
     if not gmt:
         sys.exit("basemap.py: gmt not found; apt-get install -y gmt gmt-gshhg-full")

@@ -40,6 +40,7 @@ pub fn MapControls(camera: Camera) -> impl IntoView {
 #[component]
 pub fn Attribution() -> impl IntoView {
     let state = use_atlas_state();
+    let world = super::world::world_credit();
     move || {
         let (basemap, tiles) = state.with_dataset(|a| {
             let tiles = a
@@ -51,6 +52,11 @@ pub fn Attribution() -> impl IntoView {
                 .map(|t| t.attribution.clone());
             (a.basemap_credit.clone(), tiles.filter(|t| !t.is_empty()))
         })?;
+        // The world layer shares GSHHG's credit with the bundled regional layers.
+        let basemap = match (basemap, world.get()) {
+            (Some(b), Some(w)) if !b.contains(&w) => Some(format!("{b}; {w}")),
+            (b, w) => b.or(w),
+        };
         if basemap.is_none() && tiles.is_none() {
             return None;
         }

@@ -10,6 +10,7 @@ mod markers;
 mod scale_bar;
 mod shapes;
 mod tiles;
+mod world;
 
 pub use markers::category_class;
 
@@ -31,6 +32,7 @@ use markers::{Markers, UncertaintyCircles};
 use scale_bar::ScaleBar;
 use shapes::SiteShapes;
 use tiles::TileLayer;
+use world::{provide_world_layer, WorldLayers};
 
 /// Free space kept around the sites when the map fits them.
 const FIT_PADDING: f64 = 48.0;
@@ -76,6 +78,7 @@ pub fn Map() -> impl IntoView {
         true
     });
 
+    provide_world_layer(state);
     let camera = camera::Camera::new(state);
     let marks = markers::use_marks(state);
     interaction::fly_to_selection(state, camera);
@@ -101,6 +104,7 @@ pub fn Map() -> impl IntoView {
             >
                 <TileLayer />
                 <svg class="map-svg" aria-hidden="true" width="100%" height="100%">
+                    <WorldLayers />
                     <BasemapLayers />
                     <SiteShapes />
                     <UncertaintyCircles marks />

@@ -38,6 +38,7 @@ pub mod tour;
 pub mod tour_player;
 mod tour_read;
 pub mod typo;
+pub mod world_layer;
 
 pub use date::{DateError, EventDate, HistDate, Precision};
 pub use deep_link::DeepLink;
