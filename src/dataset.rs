@@ -2,6 +2,7 @@
 //! what the loader worked out once for the map (basemap, clusters, bounds).
 //! Its own module so the state can hold one without depending on the loader.
 
+use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
@@ -25,4 +26,7 @@ pub struct LoadedAtlas {
     /// Bounds of every located site, worked out once: fitting, pan limits and
     /// drawing frames all need them, some on every frame.
     pub bounds: Option<Bounds>,
+    /// How each category draws, and the legend: worked out once, since every
+    /// marker and timeline mark asks.
+    pub categories: CategoryStyles,
 }

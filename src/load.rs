@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap};
+use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::simplify::SimplifiedShapes;
 use atlas_core::{FatalError, Lang, MAX_DATASET_BYTES};
@@ -92,6 +93,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         }
     }
     let loaded_credit = loaded.atlas.settings.basemap_attribution.clone();
+    let categories = CategoryStyles::of_sites(&loaded.atlas.sites);
     Ok(Arc::new(LoadedAtlas {
         file: path,
         loaded,
@@ -100,6 +102,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         basemap_failed,
         clusters,
         bounds,
+        categories,
     }))
 }
 
