@@ -117,7 +117,7 @@ impl CategoryStyles {
 
         // Most used first; the BTreeMap already gave name order, and the sort is stable.
         let mut ranked: Vec<(&str, usize)> = own.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1));
+        ranked.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
         let slots = STYLED_LIMIT.saturating_sub(legend.len()).min(SLOT_COUNT);
         let (styled, rest) = ranked.split_at(slots.min(ranked.len()));
 
