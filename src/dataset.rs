@@ -2,6 +2,7 @@
 //! what the loader worked out once for the map (basemap, clusters, bounds).
 //! Its own module so the state can hold one without depending on the loader.
 
+use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
@@ -31,6 +32,9 @@ pub struct LoadedAtlas {
     /// The box the basemap layers that loaded cover: beyond it the map needs
     /// the world layer (see atlas_core::world_layer).
     pub regional_extent: Option<Bounds>,
+    /// How each category draws, and the legend: worked out once, since every
+    /// marker and timeline mark asks.
+    pub categories: CategoryStyles,
 }
 
 /// The coarse world layer, fetched at most once per page and only when a

@@ -156,6 +156,12 @@ catalogue! {
     Continue => ("继续", "Continue"),
     /// Under the countdown: any touch answers.
     TouchToContinue => ("轻触屏幕任意位置继续浏览", "Touch anywhere to keep exploring"),
+
+    // ---- Categories from data: the legend's shared entries (src/map/legend.rs) ----
+    /// Legend entry of the sites whose data gives no category.
+    NoCategory => ("未分类", "No category"),
+    /// Legend entry that holds the least used of the data's own categories.
+    OtherCategories => ("其他", "Other"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -309,6 +315,20 @@ pub fn idle_countdown(lang: Lang, seconds: u32) -> String {
         Lang::Zh => format!("{seconds} 秒后回到首页"),
         Lang::En if seconds == 1 => "Starting over in 1 second".to_owned(),
         Lang::En => format!("Starting over in {seconds} seconds"),
+    }
+}
+
+// ---- Categories from data ----
+
+/// A site's category as visitors read it: the known ones translated, the
+/// data's own values as written, and "No category" where the data gives none
+/// (atlas-core's own label would say "Other", which the legend keeps for the
+/// values it groups).
+pub fn category_label(lang: Lang, category: &atlas_core::Category) -> String {
+    if category.name().trim().is_empty() {
+        t(lang, Ui::NoCategory).to_owned()
+    } else {
+        category.label(lang)
     }
 }
 

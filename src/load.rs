@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap};
+use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
@@ -97,6 +98,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         }
     }
     let loaded_credit = loaded.atlas.settings.basemap_attribution.clone();
+    let categories = CategoryStyles::of_sites(&loaded.atlas.sites);
     Ok(Arc::new(LoadedAtlas {
         file: path,
         loaded,
@@ -107,6 +109,7 @@ pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
         bounds,
         first_view,
         regional_extent,
+        categories,
     }))
 }
 

@@ -1,43 +1,27 @@
-//! The legend: the symbol and colour of each category present in the dataset.
+//! The legend: the symbol, colour and number of sites of each category in
+//! the dataset. Which categories get a look of their own, and what "Other"
+//! holds, is atlas-core's answer (`CategoryStyles`); this module only draws it.
 
-use atlas_core::Category;
+use atlas_core::category_style::{CategoryStyle, LegendEntry};
+use atlas_core::Lang;
 use leptos::prelude::*;
 
-use super::markers::category_class;
-use crate::i18n::{t, Ui};
+use crate::i18n::{category_label, t, Ui};
 use crate::state::use_atlas_state;
 
-/// Categories in legend order, only those the dataset uses.
+/// Categories in legend order with their counts, only those the dataset uses.
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang();
     move || {
         let loaded = state.dataset()?;
-        let mut present: Vec<Category> = Vec::new();
-        for site in &loaded.loaded.atlas.sites {
-            if !present.contains(&site.category) {
-                present.push(site.category.clone());
-            }
-        }
-        let rank = |c: &Category| {
-            Category::KNOWN
-                .iter()
-                .position(|k| *k == c.name())
-                .unwrap_or(usize::MAX)
-        };
-        present.sort_by_key(rank);
-        let items: Vec<_> = present
-            .into_iter()
-            .map(|category| {
-                let class = format!("legend-symbol cat-{}", category_class(category.name()));
-                view! {
-                    <li>
-                        <span class=class aria-hidden="true"></span>
-                        {move || category.label(lang.get())}
-                    </li>
-                }
-            })
+        let items: Vec<_> = loaded
+            .categories
+            .legend()
+            .iter()
+            .cloned()
+            .map(|entry| view! { <LegendLine entry lang /> })
             .collect();
         // On a phone the legend starts folded, so it does not cover the map.
         let roomy = web_sys::window()
@@ -50,5 +34,48 @@ pub fn Legend() -> impl IntoView {
                 <ul>{items}</ul>
             </details>
         })
+    }
+}
+
+#[component]
+fn LegendLine(entry: LegendEntry, lang: ReadSignal<Lang>) -> impl IntoView {
+    let class = format!("legend-symbol cat-{}", entry.style.class_suffix());
+    let LegendEntry {
+        style,
+        category,
+        count,
+        holds,
+    } = entry;
+    let label = move || match (&category, style) {
+        (Some(category), _) => category_label(lang.get(), category),
+        (None, CategoryStyle::Uncategorised) => t(lang.get(), Ui::NoCategory).to_owned(),
+        (None, _) => t(lang.get(), Ui::OtherCategories).to_owned(),
+    };
+    // What "Other" holds, as written in the data, most used first.
+    let held = (!holds.is_empty()).then(|| {
+        let values: Vec<_> = holds
+            .into_iter()
+            .map(|(name, count)| {
+                view! {
+                    <li>
+                        <span class="legend-name">{name}</span>
+                        " "
+                        <span class="legend-count">{count}</span>
+                    </li>
+                }
+            })
+            .collect();
+        view! { <ul class="legend-held">{values}</ul> }
+    });
+    view! {
+        <li class:legend-other=style == CategoryStyle::Other>
+            <span class="legend-line">
+                <span class=class aria-hidden="true"></span>
+                <span class="legend-name">{label}</span>
+                " "
+                <span class="legend-count">{count}</span>
+            </span>
+            {held}
+        </li>
     }
 }

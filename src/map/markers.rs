@@ -8,10 +8,11 @@ use std::collections::HashMap;
 use atlas_core::cluster::{Cluster, MapItem};
 use atlas_core::geo::{spread_crowded, ScreenPoint};
 use atlas_core::map_items::compact_count;
-use atlas_core::WorldPoint;
+use atlas_core::{Category, WorldPoint};
 use leptos::prelude::*;
 
 use super::camera::Camera;
+use crate::dataset::LoadedAtlas;
 use crate::i18n;
 use crate::state::{use_atlas_state, AtlasState};
 
@@ -101,9 +102,9 @@ fn SiteMarker(
     let state = use_atlas_state();
     let lang = state.lang();
     let Some((name, category)) = state
-        .with_atlas_untracked(|a| {
-            let s = a.sites.get(site)?;
-            Some((s.name.clone(), category_class(s.category.name()).to_owned()))
+        .with_dataset_untracked(|loaded| {
+            let s = loaded.loaded.atlas.sites.get(site)?;
+            Some((s.name.clone(), category_class(loaded, &s.category)))
         })
         .flatten()
     else {
@@ -125,7 +126,7 @@ fn SiteMarker(
     let selected = move || state.selected().get() == Some(site);
     view! {
         <button
-            class=format!("marker cat-{category}")
+            class=format!("marker {category}")
             class:selected=selected
             class:hovered=move || state.hovered().get() == Some(site)
             aria-pressed=move || selected().to_string()
@@ -230,11 +231,8 @@ pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
     }
 }
 
-/// The name of a category as a CSS class suffix (unknown names become "other").
-pub fn category_class(name: &str) -> &str {
-    if atlas_core::Category::KNOWN.contains(&name) {
-        name
-    } else {
-        "other"
-    }
+/// The `cat-…` class of a category in this dataset: a known category's own,
+/// a slot for the data's own values, or the shared "Other" and "No category".
+pub fn category_class(loaded: &LoadedAtlas, category: &Category) -> String {
+    format!("cat-{}", loaded.categories.style(category).class_suffix())
 }

@@ -28,7 +28,7 @@ pub fn SiteShapes() -> impl IntoView {
             .enumerate()
             .filter_map(|(i, site)| Some((i, site, site.shape.as_ref()?)))
             .map(|(i, site, shape)| {
-                let class = format!("site-shape cat-{}", category_class(site.category.name()));
+                let class = format!("site-shape {}", category_class(&loaded, &site.category));
                 let admitted = {
                     let site = site.clone();
                     move || state.time().with(|t| t.admits(&site))

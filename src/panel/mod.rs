@@ -128,7 +128,7 @@ fn SiteDetails(site: Site) -> impl IntoView {
         <section class="panel" aria-labelledby="panel-title">
             <button class="close" on:click=move |_| state.select(None)>{move || t(lang.get(), Ui::Close)}</button>
             <h2 id="panel-title">{text(|site, l| site.name.get(l).to_owned())}</h2>
-            <p class="category">{text(|site, l| site.category.label(l))}</p>
+            <p class="category">{text(|site, l| crate::i18n::category_label(l, &site.category))}</p>
             <p class="summary">{text(|site, l| site.summary.get(l).to_owned())}</p>
             <dl>
                 {has_address.then(|| view! {

@@ -80,7 +80,7 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     let site = &atlas.sites[r.site];
     let event = atlas.event(r);
     let (date, title, site_name) = (event.date, event.title.clone(), site.name.clone());
-    let class = format!("mark event cat-{}", category_class(site.category.name()));
+    let class = format!("mark event {}", category_class(&loaded, &site.category));
     let of_selected = move || state.selected().get() == Some(r.site);
     let of_hovered = move || state.hovered().get() == Some(r.site);
     let inside = move || state.time().with(|f| f.admits_event(&date));

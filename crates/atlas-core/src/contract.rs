@@ -3,7 +3,8 @@
 //! neither has to import the other.
 
 /// The known site categories, in legend order. Other names still load, as
-/// `Category::Other`, and draw with a generic symbol.
+/// `Category::Other`, and draw with a style slot of their own
+/// (`category_style`).
 pub const CATEGORY_NAMES: [&str; 8] = [
     "memorial",
     "museum",

@@ -5,6 +5,7 @@
 //! plain `cargo test` all share exactly the same behaviour.
 
 pub mod basemap;
+pub mod category_style;
 pub mod cluster;
 pub mod contract;
 pub mod date;
