@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod contract;
 pub mod date;
 pub mod deep_link;
+pub mod foreign_date;
 pub mod gcj02;
 pub mod geo;
 pub mod gesture;
