@@ -10,11 +10,13 @@ use serde_json::{Map, Value};
 
 use crate::date::{EventDate, HistDate};
 use crate::first_view;
+use crate::foreign_date::{self, Reading, TimeField};
 use crate::geo::LonLat;
 use crate::interop::{self, Mapping};
 use crate::kiosk_read;
 use crate::model::{
-    Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
+    Atlas, AtlasSettings, BasemapLayerRef, Category, DateAsWritten, Event, Location, Media, Site,
+    Source,
 };
 use crate::outliers;
 use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
@@ -345,7 +347,7 @@ impl FileReader {
 /// a file from another tool repeats the same mapping in every feature.
 #[derive(Default)]
 struct FileNotes {
-    mapped: Vec<(&'static str, Mapping, Vec<usize>)>,
+    mapped: Vec<(String, Mapping, Vec<usize>)>,
     undated: Vec<usize>,
     generated_ids: Vec<usize>,
     /// The ids the viewer made up, which an id written in the file may take over.
@@ -353,10 +355,10 @@ struct FileNotes {
 }
 
 impl FileNotes {
-    fn mapped(&mut self, field: &'static str, mapping: Mapping, feature: usize) {
+    fn mapped(&mut self, field: impl Into<String>, mapping: Mapping, feature: usize) {
         match self.mapped.iter_mut().find(|(_, m, _)| *m == mapping) {
             Some((_, _, features)) => features.push(feature),
-            None => self.mapped.push((field, mapping, vec![feature])),
+            None => self.mapped.push((field.into(), mapping, vec![feature])),
         }
     }
 
@@ -386,7 +388,7 @@ impl FileNotes {
             ));
         }
         for (field, mapping, features) in self.mapped {
-            problems.push(file_wide(field, ProblemKind::Mapped { mapping, features }));
+            problems.push(file_wide(&field, ProblemKind::Mapped { mapping, features }));
         }
         problems
     }
@@ -522,7 +524,8 @@ impl FeatureReader<'_> {
         self.typos(props, PROPERTY_KEYS, "properties.");
         let name = self.name(props);
         let category = self.category(props);
-        let events = self.events(props, &name);
+        let mut date_as_written = None;
+        let events = self.events(props, &name, &mut date_as_written);
         let summary = self.text(props, "summary", false);
         let description = self.text(props, "description", false);
         let address = self.text(props, "address", false);
@@ -546,7 +549,7 @@ impl FeatureReader<'_> {
             sources,
             description: description.unwrap_or_default(),
             media,
-            date_as_written: None,
+            date_as_written,
         })
     }
 
@@ -736,13 +739,18 @@ impl FeatureReader<'_> {
 
     /// The events; none for a place without a date, which shows on the map
     /// and not on the timeline (reported once for the file).
-    fn events(&mut self, props: &Map<String, Value>, name: &LocalizedText) -> Vec<Event> {
+    fn events(
+        &mut self,
+        props: &Map<String, Value>,
+        name: &LocalizedText,
+        date_as_written: &mut Option<DateAsWritten>,
+    ) -> Vec<Event> {
         let list = match props.get("events") {
             Some(Value::Array(list)) if !list.is_empty() => list,
             None | Some(Value::Null) => {
-                if let Some(convention) = interop::date_convention(props) {
+                if let Some(field) = foreign_date::time_field(props) {
                     return self
-                        .foreign_event(props, convention, name)
+                        .foreign_event(props, field, name, date_as_written)
                         .into_iter()
                         .collect();
                 }
@@ -768,63 +776,61 @@ impl FeatureReader<'_> {
         events
     }
 
-    /// One event from a date written the way another tool writes it.
+    /// One event from the time field another tool writes. A value that holds
+    /// no date, or one that cannot be a date, leaves the place undated (with
+    /// the text kept for the panel): another tool's field is read as well as
+    /// it can be, and losing the place would be worse than losing its date.
     fn foreign_event(
         &mut self,
         props: &Map<String, Value>,
-        convention: interop::DateConvention,
+        field: TimeField,
         name: &LocalizedText,
+        date_as_written: &mut Option<DateAsWritten>,
     ) -> Option<Event> {
-        let (start_key, end_key) = convention.keys();
-        let start_field = format!("properties.{start_key}");
-        let mapped_field = match convention {
-            interop::DateConvention::Date => "properties.date",
-            interop::DateConvention::OpenHistoricalMap => "properties.start_date",
-            interop::DateConvention::LeafletTimeline => "properties.start",
-            interop::DateConvention::Year => "properties.year",
-        };
-        self.notes
-            .mapped(mapped_field, Mapping::EventFrom(convention), self.index);
-        let (start, start_circa) = self.lenient_date(props.get(start_key), &start_field)?;
-        let (end, end_circa) = match end_key {
-            Some(key) => match props.get(key).filter(|v| !v.is_null()) {
-                Some(v) => {
-                    let (d, c) = self.lenient_date(Some(v), &format!("properties.{key}"))?;
-                    (Some(d), c)
-                }
-                None => (None, false),
+        let as_written = |key: &str| DateAsWritten {
+            field: key.to_owned(),
+            text: match props.get(key) {
+                Some(Value::String(s)) => s.trim().to_owned(),
+                Some(other) => other.to_string(),
+                None => String::new(),
             },
-            None => (None, false),
         };
-        if end.is_some_and(|end| end < start) {
-            let key = end_key.unwrap_or("end_date");
-            self.error(format!("properties.{key}"), ProblemKind::EndBeforeStart);
-            return None;
-        }
-        Some(Event {
-            date: EventDate {
-                start,
-                end,
-                circa: start_circa || end_circa,
-            },
-            title: name.clone(),
-            text: LocalizedText::default(),
-        })
-    }
-
-    fn lenient_date(&mut self, value: Option<&Value>, field: &str) -> Option<(HistDate, bool)> {
-        match value {
-            Some(Value::String(s)) => {
-                let (text, circa) = interop::date_text(s);
-                match text.parse::<HistDate>() {
-                    Ok(d) => Some((d, circa)),
-                    Err(e) => {
-                        self.error(field, ProblemKind::BadDate(e));
-                        None
-                    }
+        match foreign_date::read(field, props) {
+            Reading::Dated(read) => {
+                self.notes.mapped(
+                    format!("properties.{}", field.key()),
+                    Mapping::EventFrom(field),
+                    self.index,
+                );
+                if let Some(ambiguity) = read.ambiguous {
+                    self.warn(
+                        format!("properties.{}", ambiguity.key),
+                        ProblemKind::AmbiguousDate(ambiguity),
+                    );
                 }
+                Some(Event {
+                    date: read.date,
+                    title: name.clone(),
+                    text: LocalizedText::default(),
+                })
             }
-            other => self.date(other, field, true).flatten().map(|d| (d, false)),
+            Reading::NoDate { shown } => {
+                if !shown.is_empty() {
+                    *date_as_written = Some(DateAsWritten {
+                        field: field.key().to_owned(),
+                        text: shown,
+                    });
+                }
+                None
+            }
+            Reading::Bad(error) => {
+                *date_as_written = Some(as_written(error.key()));
+                self.warn(
+                    format!("properties.{}", error.key()),
+                    ProblemKind::ForeignDate(error),
+                );
+                None
+            }
         }
     }
 

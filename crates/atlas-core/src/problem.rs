@@ -131,6 +131,12 @@ pub enum ProblemKind {
         /// Their feature indexes, in file order.
         features: Vec<usize>,
     },
+    /// A day and month that could be read either way (`3/4/1863`): the
+    /// reading chosen is said, never silently guessed.
+    AmbiguousDate(crate::foreign_date::Ambiguity),
+    /// Another tool's time field that cannot be read as a date: the place
+    /// shows undated, the value kept in its panel.
+    ForeignDate(crate::foreign_date::ForeignDateError),
     /// A feature with no name in any field the viewer knows; it shows as
     /// "Unnamed place (feature N)".
     Unnamed,
@@ -431,6 +437,8 @@ impl ProblemKind {
             Undated { .. } => "undated",
             GeneratedIds { .. } => "generated-ids",
             Unnamed => "unnamed",
+            AmbiguousDate(_) => "ambiguous-date",
+            ForeignDate(_) => "foreign-date",
             LeftOutOfFirstView { .. } => "left-out-of-first-view",
             BadDate(_) => "bad-date",
             EndBeforeStart => "end-before-start",
@@ -496,6 +504,8 @@ impl ProblemKind {
                 if features.len() == 1 { "is" } else { "are" },
                 feature_list(features, Lang::En)
             ),
+            AmbiguousDate(a) => a.describe(Lang::En),
+            ForeignDate(e) => format!("{}; the place shows on the map without a date", e.describe(Lang::En)),
             Unnamed => "no name (none of \"name\", \"title\", \"name:en\", \"name:zh\", \"NAME\"); shown as \"Unnamed place\" with its feature number; add \"name\"".into(),
             BadDate(e) => format!("{e}; {}", date_fix(e, Lang::En)),
             EndBeforeStart => "end_date is before date; swap them or correct one".into(),
@@ -575,6 +585,8 @@ impl ProblemKind {
                 features.len(),
                 feature_list(features, Lang::Zh)
             ),
+            AmbiguousDate(a) => a.describe(Lang::Zh),
+            ForeignDate(e) => format!("{}；该地点显示在地图上，但没有日期", e.describe(Lang::Zh)),
             Unnamed => "没有名称（\"name\"、\"title\"、\"name:en\"、\"name:zh\"、\"NAME\" 均无）；显示为“未命名地点”及其要素序号；请添加 \"name\"".into(),
             BadDate(e) => format!("{}；{}", date_problem_zh(e), date_fix(e, Lang::Zh)),
             EndBeforeStart => "end_date 早于 date；请调换或更正".into(),

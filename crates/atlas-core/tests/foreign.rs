@@ -272,3 +272,77 @@ fn crs84_is_accepted_silently_and_any_other_crs_is_refused() {
     assert!(err.to_string().contains("CRS84"));
     assert!(err.message(Lang::Zh).contains("WGS84"));
 }
+
+#[test]
+fn time_fields_other_tools_write_become_one_event_each_said_once_per_file() {
+    let cases = [
+        (json!({ "time": 1395409267500_i64 }), "21 March 2014"),
+        (
+            json!({ "times": ["2019-11-23 10:51:06", "2019-11-23 11:29:06"] }),
+            "23 November 2019",
+        ),
+        (
+            json!({ "start": "8/24/1914", "end": "8/30/1914" }),
+            "24–30 August 1914",
+        ),
+        (json!({ "century": 12 }), "1101–1200"),
+        (json!({ "founded": "1814 (First post)" }), "1814"),
+        (json!({ "start_date": "~1850" }), "c. 1850"),
+    ];
+    for (props, shown) in cases {
+        let mut props = props;
+        props["name"] = json!("Place");
+        let loaded = load(&collection(vec![
+            point(props.clone()),
+            point(props.clone()),
+        ]))
+        .unwrap();
+        let site = &loaded.atlas.sites[0];
+        assert_eq!(site.events.len(), 1, "{props}");
+        assert_eq!(site.events[0].date.format(Lang::En), shown, "{props}");
+        assert_eq!(
+            file_wide(&loaded, "mapped").len(),
+            1,
+            "{props}: once for the file"
+        );
+    }
+}
+
+#[test]
+fn an_ambiguous_day_and_month_is_read_month_first_and_said() {
+    let loaded = load(&collection(vec![point(
+        json!({ "id": "a", "name": "Battle", "start": "3/4/1863" }),
+    )]))
+    .unwrap();
+    assert_eq!(
+        loaded.atlas.sites[0].events[0].date.format(Lang::En),
+        "4 March 1863"
+    );
+    let warning = loaded
+        .problems
+        .iter()
+        .find(|p| p.kind.code() == "ambiguous-date")
+        .unwrap();
+    assert_eq!(
+        (warning.feature, warning.field.as_str()),
+        (Some(0), "properties.start")
+    );
+    assert!(warning.message(Lang::En).contains("read as 4 March 1863"));
+}
+
+#[test]
+fn text_that_holds_no_date_leaves_the_place_undated_with_the_text_kept() {
+    let loaded = load(&collection(vec![point(
+        json!({ "id": "a", "name": "Mill", "built": "Late 1700s" }),
+    )]))
+    .unwrap();
+    let site = &loaded.atlas.sites[0];
+    assert!(site.is_undated());
+    let written = site.date_as_written.as_ref().unwrap();
+    assert_eq!(
+        (written.field.as_str(), written.text.as_str()),
+        ("built", "Late 1700s")
+    );
+    assert_eq!(loaded.errors().count(), 0);
+    assert_eq!(file_wide(&loaded, "undated").len(), 1);
+}

@@ -332,16 +332,31 @@ fn dates_written_the_way_other_tools_write_them_become_one_event_each() {
 }
 
 #[test]
-fn a_foreign_date_that_does_not_parse_is_still_an_error() {
+fn a_foreign_date_that_cannot_be_a_date_leaves_the_place_undated_with_a_warning() {
     let mut f = site("x");
     let props = f["properties"].as_object_mut().unwrap();
     props.remove("events");
     props.insert("start_date".into(), json!("1939-13"));
     let loaded = load(&collection(vec![f])).unwrap();
-    assert!(loaded.atlas.sites.is_empty());
-    let error = loaded.errors().next().unwrap();
-    assert_eq!(error.field, "properties.start_date");
-    assert!(matches!(error.kind, ProblemKind::BadDate(_)));
+    // The place is kept: another tool's field is read as well as it can be.
+    let site = &loaded.atlas.sites[0];
+    assert!(site.is_undated());
+    let written = site.date_as_written.as_ref().unwrap();
+    assert_eq!(
+        (written.field.as_str(), written.text.as_str()),
+        ("start_date", "1939-13")
+    );
+    assert_eq!(loaded.errors().count(), 0);
+    let warning = loaded
+        .warnings()
+        .find(|p| p.kind.code() == "foreign-date")
+        .unwrap();
+    assert_eq!(warning.field, "properties.start_date");
+    assert!(
+        warning.message(Lang::En).contains("1939-13"),
+        "{}",
+        warning.message(Lang::En)
+    );
 }
 
 #[test]
