@@ -117,6 +117,8 @@ pub fn slug(text: &str) -> Option<String> {
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
+        } else if let Some(latin) = latin_letter(c) {
+            slug.push_str(latin);
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
@@ -145,6 +147,34 @@ pub fn foreign_category(props: &Map<String, Value>) -> Option<(&'static str, Str
 /// `descriptio` is `description` after a trip through one: not a typo.
 pub fn cut_by_shapefile(key: &str, known: &str) -> bool {
     key.len() == 10 && known.len() > 10 && known.starts_with(key)
+}
+
+/// The plain letters of an accented Latin one, so "Schloßberg" and "Château"
+/// make readable ids: `schlossberg`, `chateau`.
+fn latin_letter(c: char) -> Option<&'static str> {
+    let lower = c.to_lowercase().next()?;
+    Some(match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ß' => "ss",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'þ' => "th",
+        _ => return None,
+    })
 }
 
 /// Properties that common producers write for their own purposes: never
@@ -227,7 +257,9 @@ mod tests {
             slug("Fort Snelling (1820)").as_deref(),
             Some("fort-snelling-1820")
         );
-        assert_eq!(slug("  Château d'If ").as_deref(), Some("ch-teau-d-if"));
+        assert_eq!(slug("  Château d'If ").as_deref(), Some("chateau-d-if"));
+        assert_eq!(slug("Burgstall Schloßberg").as_deref(), Some("burgstall-schlossberg"));
+        assert_eq!(slug("Nevşehir Kalesi").as_deref(), Some("nevsehir-kalesi"));
         assert_eq!(slug("中国刺绣艺术馆"), None);
         assert_eq!(slug(&"a".repeat(200)).map(|s| s.len()), Some(64));
         assert!(slug("Xushuguan 夜袭").is_some_and(|s| crate::parse::is_valid_id(&s)));
