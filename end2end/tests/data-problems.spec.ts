@@ -88,14 +88,26 @@ test.describe('data problems: the alert lists what atlas-check prints', () => {
     });
   }
 
-  test('the valid sites still show and the skipped ones do not', async ({ page }) => {
+  test('the valid sites still show, undated places too, and the skipped ones do not', async ({ page }) => {
     await page.goto('/?lang=en&data=bad-datasets/names-and-events.geojson');
     const map = mapRegion(page);
     await expect(map.getByRole('button', { name: 'Site good-1', exact: true })).toBeVisible();
     await expect(map.getByRole('button', { name: 'Site good-2', exact: true })).toBeVisible();
-    for (const skipped of ['no-events', 'bad-date', 'ends-early', 'empty-events']) {
+    // Places without events are shown undated, and the time status counts them.
+    for (const undated of ['no-events', 'empty-events']) {
+      await expect(map.getByRole('button', { name: `Site ${undated}`, exact: true })).toBeVisible();
+    }
+    await expect(page.getByText('2 undated places are on the map, not on the timeline', { exact: false })).toBeVisible();
+    for (const skipped of ['bad-date', 'ends-early']) {
       await expect(map.getByRole('button', { name: `Site ${skipped}`, exact: true })).toHaveCount(0);
     }
+    // No time filter hides them, and the status says so.
+    await page.getByRole('button', { name: 'As of', exact: true }).click();
+    await expect(page.getByText(', plus 2 undated places', { exact: false })).toBeVisible();
+    await expect(map.getByRole('button', { name: 'Site no-events', exact: true })).toBeVisible();
+    await map.getByRole('button', { name: 'Site no-events', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Site no-events', exact: true });
+    await expect(panel).toContainText('No date known: this place is on the map, not on the timeline.');
   });
 
   test('a point written latitude first is shown where it belongs, and opens by link', async ({ page }) => {
