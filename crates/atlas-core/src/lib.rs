@@ -36,6 +36,7 @@ pub mod time_axis;
 pub mod tour;
 pub mod tour_player;
 mod tour_read;
+pub mod triage;
 pub mod typo;
 
 pub use date::{DateError, EventDate, HistDate, Precision};
@@ -51,3 +52,4 @@ pub use shape::Shape;
 pub use text::{Lang, LocalizedText};
 pub use time::TimeFilter;
 pub use tour::{Chapter, ChapterTime, Tour};
+pub use triage::{triage, ProblemGroup};
