@@ -152,12 +152,20 @@ impl ProblemGroup {
                 format!("{n} {} skipped{extra}: {what}", features_word(n))
             }
             (Severity::Error, Lang::Zh) => format!("{n} 个要素未显示{extra}：{what}"),
-            (Severity::Warning, _) => {
+            // A mapping's own words already say what the viewer made of it.
+            (Severity::Warning, Lang::En) if matches!(self.key, GroupKey::Mapped(_)) => {
+                format!("{n} {}{extra}: {what}", features_word(n))
+            }
+            (Severity::Warning, Lang::Zh) if matches!(self.key, GroupKey::Mapped(_)) => {
+                format!("{n} 个要素{extra}：{what}")
+            }
+            (Severity::Warning, Lang::En) => {
                 let shown = self.shown(lang);
-                match lang {
-                    Lang::En => format!("{n} {}{extra}: {what}, {shown}", features_word(n)),
-                    Lang::Zh => format!("{n} 个要素{extra}：{what}，{shown}"),
-                }
+                format!("{n} {}{extra}: {what}, {shown}", features_word(n))
+            }
+            (Severity::Warning, Lang::Zh) => {
+                let shown = self.shown(lang);
+                format!("{n} 个要素{extra}：{what}，{shown}")
             }
         }
     }
