@@ -534,10 +534,7 @@ mod tests {
         assert_eq!(groups.len(), 2);
         assert_eq!(
             groups[0].headline(Lang::En),
-            format!(
-                "2 features: {}, still shown",
-                Mapping::NameFromTitle.describe(Lang::En)
-            )
+            format!("2 features: {}", Mapping::NameFromTitle.describe(Lang::En))
         );
     }
 
