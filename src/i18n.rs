@@ -148,6 +148,12 @@ catalogue! {
     Continue => ("继续", "Continue"),
     /// Under the countdown: any touch answers.
     TouchToContinue => ("轻触屏幕任意位置继续浏览", "Touch anywhere to keep exploring"),
+
+    // ---- Data problems: the triaged alert folds once read (src/problems.rs) ----
+    /// Folds the problems alert to its summary line.
+    HideProblemDetails => ("收起详情", "Hide details"),
+    /// Opens a folded problems alert again.
+    ShowProblems => ("查看问题", "Show problems"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -187,11 +193,11 @@ pub fn problems_summary(lang: Lang, file: &str, skipped: usize, warnings: usize)
     }
 }
 
-/// "and 7 more".
-pub fn and_more(lang: Lang, n: usize) -> String {
+/// Opens a problem group's full list: "all 306" / "全部 306 条".
+pub fn all_problems(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("另有 {n} 条"),
-        Lang::En => format!("and {n} more"),
+        Lang::Zh => format!("全部 {n} 条"),
+        Lang::En => format!("all {n}"),
     }
 }
 
