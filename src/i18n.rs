@@ -162,6 +162,11 @@ catalogue! {
     NoCategory => ("未分类", "No category"),
     /// Legend entry that holds the least used of the data's own categories.
     OtherCategories => ("其他", "Other"),
+    // ---- Data problems: the triaged alert folds once read (src/problems.rs) ----
+    /// Folds the problems alert to its summary line.
+    HideProblemDetails => ("收起详情", "Hide details"),
+    /// Opens a folded problems alert again.
+    ShowProblems => ("查看问题", "Show problems"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -201,11 +206,11 @@ pub fn problems_summary(lang: Lang, file: &str, skipped: usize, warnings: usize)
     }
 }
 
-/// "and 7 more".
-pub fn and_more(lang: Lang, n: usize) -> String {
+/// Opens a problem group's full list: "all 306" / "全部 306 条".
+pub fn all_problems(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("另有 {n} 条"),
-        Lang::En => format!("and {n} more"),
+        Lang::Zh => format!("全部 {n} 条"),
+        Lang::En => format!("all {n}"),
     }
 }
 

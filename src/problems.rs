@@ -1,18 +1,24 @@
 //! Telling curators and visitors what is wrong with a dataset, precisely and
 //! without hiding what does work.
+//!
+//! The problems come triaged (atlas_core::triage): errors first, then points
+//! far from the rest, then the other warnings by how many features they
+//! touch, each group with a headline and two examples. Screen readers hear a
+//! short announcement (the summary and the most urgent group), not the whole
+//! list; the rest sits in the "Data problems" region. Once read, the alert
+//! folds to its summary line and stays folded for that file in this tab.
 
 use std::sync::Arc;
 
-use atlas_core::Severity;
+use atlas_core::{triage, Lang, Problem, ProblemGroup, Severity};
+use leptos::ev::KeyboardEvent;
+use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::dataset::LoadedAtlas;
 use crate::i18n::{self, t, Ui};
 use crate::load::LoadError;
 use crate::state::use_atlas_state;
-
-/// How many problems show before the rest fold away.
-const SHOWN: usize = 5;
 
 /// The whole file could not be used.
 #[component]
@@ -21,61 +27,171 @@ pub fn LoadFailure(file: String, error: LoadError) -> impl IntoView {
     view! { <div role="alert" class="alert">{move || i18n::load_failed(lang.get(), &file, &error.reason(lang.get()))}</div> }
 }
 
-/// Lists the problems of a dataset that did load; nothing when it is clean.
+/// Lists the problems of a dataset that did load, grouped; nothing when it is clean.
 #[component]
 pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
     let lang = use_atlas_state().lang();
-    let problems = loaded.loaded.problems.clone();
-    if problems.is_empty() && !loaded.basemap_failed {
-        return ().into_any();
+    let problems = &loaded.loaded.problems;
+    let basemap_failed = loaded.basemap_failed;
+    if problems.is_empty() {
+        return basemap_failed
+            .then(|| view! { <div role="alert" class="alert">{move || t(lang.get(), Ui::BasemapUnavailable)}</div> })
+            .into_any();
     }
     let skipped: std::collections::BTreeSet<usize> = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .filter_map(|p| p.feature)
         .collect();
+    let skipped = skipped.len();
     let warnings = problems
         .iter()
         .filter(|p| p.severity == Severity::Warning)
         .count();
     let file = loaded.file.clone();
-    let basemap_failed = loaded.basemap_failed;
-    let has_problems = !problems.is_empty();
-    // Severity is said in words, not only by colour: errors keep a site off the map.
-    let line = move |p: &atlas_core::Problem| {
-        let p = p.clone();
-        let (class, label) = if p.severity == Severity::Error {
-            ("problem error", Ui::ProblemError)
-        } else {
-            ("problem warning", Ui::ProblemWarning)
-        };
-        view! {
-            <li class=class>
-                <span class="severity">{move || t(lang.get(), label)}</span>
-                {move || format!(": {}", p.message(lang.get()))}
-            </li>
+    let fold_key = FoldKey::new(&file, problems.len());
+
+    let folded = RwSignal::new(fold_key.is_remembered());
+    // Only the first showing announces itself: a file already read and folded
+    // in this tab, or an alert folded and opened again, is not news.
+    let announce = RwSignal::new(!folded.get_untracked());
+    let toggle_ref = NodeRef::<Button>::new();
+    let set_folded = move |fold: bool| {
+        announce.set(false);
+        folded.set(fold);
+        fold_key.remember(fold);
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && !folded.get_untracked() {
+            // Taken here, so the tour does not also end on this Escape.
+            ev.prevent_default();
+            set_folded(true);
+            if let Some(button) = toggle_ref.get_untracked() {
+                let _ = button.focus();
+            }
         }
     };
-    let first: Vec<_> = problems.iter().take(SHOWN).map(line).collect();
-    let rest: Vec<_> = problems.iter().skip(SHOWN).map(line).collect();
-    let rest_count = rest.len();
+
+    let groups = StoredValue::new(triage(problems));
+    // Built again on each unfolding: a folded alert holds no long list in the page.
+    let lead = move || {
+        groups
+            .with_value(|g| g.first().cloned())
+            .map(|g| group_view(g, lang))
+    };
+    let rest = move || {
+        groups.with_value(|g| {
+            g.iter()
+                .skip(1)
+                .cloned()
+                .map(|g| group_view(g, lang))
+                .collect::<Vec<_>>()
+        })
+    };
+    let summary_file = file.clone();
+
     view! {
-        <div role="alert" class="alert problems">
-            {has_problems.then(|| view! {
-                <p>
+        <section class="alert problems" class:folded=move || folded.get()
+            aria-label=move || t(lang.get(), Ui::DataProblems)
+            on:keydown=on_keydown>
+            <button class="problems-toggle" node_ref=toggle_ref
+                aria-expanded=move || (!folded.get()).to_string()
+                on:click=move |_| set_folded(!folded.get_untracked())>
+                {move || t(lang.get(), if folded.get() { Ui::ShowProblems } else { Ui::HideProblemDetails })}
+            </button>
+            <div class="problems-lead" role=move || announce.get().then_some("alert")>
+                <p class="problems-summary">
                     <strong>{move || t(lang.get(), Ui::DataProblems)}</strong>" "
-                    {move || i18n::problems_summary(lang.get(), &file, skipped.len(), warnings)}
+                    {move || i18n::problems_summary(lang.get(), &summary_file, skipped, warnings)}
                 </p>
-                <ul>{first}</ul>
-            })}
-            {(rest_count > 0).then(|| view! {
-                <details>
-                    <summary>{move || i18n::and_more(lang.get(), rest_count)}</summary>
-                    <ul>{rest}</ul>
-                </details>
-            })}
-            {basemap_failed.then(|| view! { <p>{move || t(lang.get(), Ui::BasemapUnavailable)}</p> })}
-        </div>
+                {move || (!folded.get()).then(lead)}
+                {basemap_failed.then(|| view! { <p>{move || t(lang.get(), Ui::BasemapUnavailable)}</p> })}
+            </div>
+            {move || (!folded.get()).then(rest)}
+        </section>
     }
     .into_any()
+}
+
+/// One group: its headline, two examples, and all of it behind "all N".
+fn group_view(group: ProblemGroup, lang: ReadSignal<Lang>) -> impl IntoView {
+    // Severity is said in words, not only by colour: errors keep a site off the map.
+    let (class, label) = match group.severity {
+        Severity::Error => ("problem-group error", Ui::ProblemError),
+        Severity::Warning => ("problem-group warning", Ui::ProblemWarning),
+    };
+    let count = group.count();
+    let examples: Vec<_> = group
+        .examples()
+        .iter()
+        .cloned()
+        .map(|p| problem_line(p, lang))
+        .collect();
+    let all = (count > group.examples().len() && !group.examples().is_empty()).then(|| {
+        let lines: Vec<_> = group
+            .problems
+            .iter()
+            .cloned()
+            .map(|p| problem_line(p, lang))
+            .collect();
+        view! {
+            <details>
+                <summary>{move || i18n::all_problems(lang.get(), count)}</summary>
+                <ul>{lines}</ul>
+            </details>
+        }
+    });
+    let group = Arc::new(group);
+    view! {
+        <div class=class>
+            <p class="headline">
+                <span class="severity">{move || t(lang.get(), label)}</span>
+                {move || format!(": {}", group.headline(lang.get()))}
+            </p>
+            {(!examples.is_empty()).then(|| view! { <ul>{examples}</ul> })}
+            {all}
+        </div>
+    }
+}
+
+fn problem_line(p: Problem, lang: ReadSignal<Lang>) -> impl IntoView {
+    view! { <li>{move || p.message(lang.get())}</li> }
+}
+
+/// Where this tab remembers that a file's problems were folded: the file's
+/// name and its number of problems, so a corrected file opens unfolded.
+#[derive(Clone, Copy)]
+struct FoldKey {
+    key: StoredValue<String>,
+}
+
+impl FoldKey {
+    fn new(file: &str, problems: usize) -> Self {
+        FoldKey {
+            key: StoredValue::new(format!("atlas.problems-folded:{problems}:{file}")),
+        }
+    }
+
+    fn is_remembered(self) -> bool {
+        let key = self.key.get_value();
+        storage()
+            .and_then(|s| s.get_item(&key).ok().flatten())
+            .is_some()
+    }
+
+    fn remember(self, folded: bool) {
+        let key = self.key.get_value();
+        // Private modes may refuse storage: folding then simply is not remembered.
+        if let Some(s) = storage() {
+            let _ = if folded {
+                s.set_item(&key, "1")
+            } else {
+                s.remove_item(&key)
+            };
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use atlas_core::{load, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES};
+use atlas_core::{load, triage, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES};
 use serde_json::{json, Value};
 
 /// How to call the tool.
@@ -13,8 +13,9 @@ pub const USAGE: &str = "\
 usage: atlas-check [--strict] [--format text|json] [--lang en|zh] FILE...
 
 Checks Heritage Atlas datasets exactly as the app reads them and prints every
-problem as `FILE: error|warning: feature N (id X), FIELD: what is wrong; how to fix`.
-Sites with errors are not shown by the app; warnings keep the site.
+problem as `FILE: error|warning: feature N (id X), FIELD: what is wrong; how to fix`,
+then the same problems grouped by kind (as the app's alert shows them), errors
+and far-off points first, then a summary line. Sites with errors are not shown by the app; warnings keep the site.
 
   --strict         exit 1 when there are warnings (and no errors)
   --format json    one JSON document for machines instead of lines
@@ -224,6 +225,36 @@ impl FileReport {
         }
     }
 
+    /// The problems grouped as the app's alert shows them, one line per group
+    /// with its count: `  306 warnings: 306 features: no category, shown with
+    /// a generic symbol`, after a heading; nothing for a clean or fatal file.
+    pub fn grouped(&self, lang: Lang) -> Vec<String> {
+        let Outcome::Loaded { problems, .. } = &self.outcome else {
+            return Vec::new();
+        };
+        if problems.is_empty() {
+            return Vec::new();
+        }
+        let heading = match lang {
+            Lang::En => "by kind:",
+            Lang::Zh => "按类别：",
+        };
+        let groups = triage(problems).into_iter().map(|g| {
+            let n = g.count();
+            let count = match (g.severity, lang) {
+                (Severity::Error, Lang::En) => format!("{n} {}", plural(n, "error", "errors")),
+                (Severity::Warning, Lang::En) => {
+                    format!("{n} {}", plural(n, "warning", "warnings"))
+                }
+                (Severity::Error, Lang::Zh) => format!("{n} 个错误"),
+                (Severity::Warning, Lang::Zh) => format!("{n} 条提醒"),
+            };
+            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            format!("  {count}{colon}{}", g.headline(lang))
+        });
+        std::iter::once(heading.to_owned()).chain(groups).collect()
+    }
+
     /// One closing line: how many sites show, how many problems.
     pub fn summary(&self, lang: Lang) -> String {
         let (errors, warnings) = (self.errors(), self.warnings());
@@ -260,11 +291,12 @@ fn severity_word(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// Lines for people: `FILE: error: feature N (id X), FIELD: what; fix`, then a summary per file.
+/// Lines for people: `FILE: error: feature N (id X), FIELD: what; fix`, then
+/// the problems grouped by kind, then a summary per file.
 pub fn render_text(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for report in reports {
-        for line in report.lines(lang) {
+        for line in report.lines(lang).into_iter().chain(report.grouped(lang)) {
             let _ = writeln!(out, "{}: {line}", report.file);
         }
         let _ = writeln!(out, "{}: {}", report.file, report.summary(lang));
@@ -383,6 +415,36 @@ mod tests {
         );
         assert_eq!(args(&["-x", "a"]).unwrap_err(), "unknown option -x");
         assert!(args(&["--help"]).unwrap().help);
+    }
+
+    #[test]
+    fn the_text_ends_with_the_problems_grouped_then_the_summary() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[120.5,31.3]},
+             "properties":{"id":"a","name":"A","events":[{"date":"1939","title":"x"}],"sources":[{"title":"s"}]}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[120.6,31.3]},
+             "properties":{"id":"b","name":"B","events":[{"date":"1939","title":"x"}],"sources":[{"title":"s"}]}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[120.6,31.3]},
+             "properties":{"id":"c","name":"C","events":[{"date":"1939-13","title":"x"}]}}]}"#;
+        let report = check_text("d.geojson", text);
+        let out = render_text(std::slice::from_ref(&report), Lang::En);
+        let lines: Vec<&str> = out.lines().collect();
+        // Every problem line first, as the docs promise.
+        let problems = report.lines(Lang::En).len();
+        assert!(lines[..problems]
+            .iter()
+            .all(|l| l.starts_with("d.geojson: error: ") || l.starts_with("d.geojson: warning: ")));
+        assert_eq!(
+            &lines[problems..],
+            [
+                "d.geojson: by kind:",
+                "d.geojson:   1 error: 1 feature skipped: a date that cannot be read",
+                "d.geojson:   3 warnings: 3 features: no category, shown with a generic symbol",
+                "d.geojson:   1 warning: 1 feature: no sources, still shown",
+                "d.geojson: 2 sites shown, 1 error, 4 warnings",
+            ]
+        );
+        assert!(report.grouped(Lang::Zh)[1].starts_with("  1 个错误：1 个要素未显示"));
     }
 
     #[test]

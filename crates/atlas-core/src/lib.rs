@@ -39,6 +39,7 @@ pub mod time_axis;
 pub mod tour;
 pub mod tour_player;
 mod tour_read;
+pub mod triage;
 pub mod typo;
 pub mod world_layer;
 
@@ -55,3 +56,4 @@ pub use shape::Shape;
 pub use text::{Lang, LocalizedText};
 pub use time::TimeFilter;
 pub use tour::{Chapter, ChapterTime, Tour};
+pub use triage::{triage, ProblemGroup};
