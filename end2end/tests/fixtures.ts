@@ -41,6 +41,20 @@ export async function serveFixture(page: Page, name: string, delayMs = 0) {
   });
 }
 
+/** The corpus of real GeoJSON written by other tools (tests/foreign-datasets, see its README.md). */
+export const FOREIGN_DATASETS = path.join(__dirname, '..', '..', 'tests', 'foreign-datasets');
+
+/**
+ * Answers `/foreign-datasets/NAME` from tests/foreign-datasets, byte for byte,
+ * so `?data=foreign-datasets/NAME` loads a real file from the page's own origin.
+ */
+export async function serveForeignDataset(page: Page, name: string) {
+  const body = fs.readFileSync(path.join(FOREIGN_DATASETS, name));
+  await page.route(`**/foreign-datasets/${name}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/geo+json', body }),
+  );
+}
+
 export const mapRegion = (page: Page) => page.getByRole('region', { name: /^(Map|地图)$/ });
 export const timelineRegion = (page: Page) => page.getByRole('region', { name: /^(Timeline|时间轴)$/ });
 

@@ -23,6 +23,10 @@ pub fn Legend() -> impl IntoView {
             .cloned()
             .map(|entry| view! { <LegendLine entry lang /> })
             .collect();
+        // A file with no sites has nothing to explain: no empty box over the map.
+        if items.is_empty() {
+            return None;
+        }
         // On a phone the legend starts folded, so it does not cover the map.
         let roomy = web_sys::window()
             .and_then(|w| w.inner_width().ok())

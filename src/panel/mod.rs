@@ -28,6 +28,8 @@ pub fn DetailPanel() -> impl IntoView {
                     sites.iter().any(|s| s.position.is_some()),
                     sites.iter().any(|s| !s.is_undated()),
                 ) {
+                    // An empty export has no list to choose from either.
+                    _ if sites.is_empty() => Ui::NoSites,
                     (true, true) => Ui::PickASite,
                     (true, false) => Ui::PickOnMap,
                     (false, _) => Ui::PickFromList,
