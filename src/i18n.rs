@@ -82,6 +82,8 @@ catalogue! {
     PickFromList => ("此文件中的地点都没有坐标：请从下方列表中选择", "No place in this file has coordinates: choose one from the list below"),
     /// In the panel, for a place without events.
     NoDate => ("日期不详：此地点只在地图上，不在时间轴上。", "No date known: this place is on the map, not on the timeline."),
+    /// Said on the timeline when no site in the file has a date.
+    NoDatesInFile => ("此文件中的地点都没有日期，时间轴上没有内容", "No place in this file has a date: the timeline has nothing to show"),
     /// Said on the map when no site in the file can be placed on it.
     NoPlacesOnMap => ("此文件中没有带坐标的地点", "No places with coordinates in this file"),
     /// Label of the site list navigation.
@@ -241,6 +243,14 @@ pub fn undated_note(lang: Lang, count: usize, filtered: bool) -> String {
         (Lang::En, true, n) => format!(", plus {n} undated places"),
         (Lang::En, false, 1) => "; 1 undated place is on the map, not on the timeline".into(),
         (Lang::En, false, n) => format!("; {n} undated places are on the map, not on the timeline"),
+    }
+}
+
+/// Heading of another tool's own fields in the panel: "Other fields in the file (12)".
+pub fn other_fields(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("文件中的其他字段（{count}）"),
+        Lang::En => format!("Other fields in the file ({count})"),
     }
 }
 

@@ -164,9 +164,7 @@ async function hiddenUnderInterface(map: Locator): Promise<{ label: string; unde
  * so a site in the top-left corner can sit under the legend. Listed by file and
  * site name; remove an entry once the fit keeps clear of the legend.
  */
-const KNOWN_HIDDEN: Record<string, string[]> = {
-  'usgs-significant_month-2014-03.geojson': ['M 4.4 - 9km NNW of Westwood, California'],
-};
+const KNOWN_HIDDEN: Record<string, string[]> = {};
 
 /**
  * Other producers' own fields that must never be called a misspelling of ours.

@@ -14,7 +14,7 @@ mod world;
 
 pub use markers::category_class;
 
-use atlas_core::geo::{Bounds, MIN_ZOOM};
+use atlas_core::geo::{Bounds, Insets, MIN_ZOOM};
 use atlas_core::Viewport;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -36,6 +36,8 @@ use world::{provide_world_layer, WorldLayers};
 
 /// Free space kept around the sites when the map fits them.
 const FIT_PADDING: f64 = 48.0;
+/// The zoom buttons' column (44 px and its margin), kept clear when fitting.
+const CONTROLS_PX: f64 = 56.0;
 /// Fitting never zooms closer than this, even for a single site.
 const FIT_MAX_ZOOM: f64 = 14.0;
 
@@ -123,10 +125,27 @@ pub fn Map() -> impl IntoView {
     }
 }
 
+/// The room the map's own furniture takes: the legend along the left (as
+/// wide as it is drawn now), the zoom buttons on the right, so a fitted site
+/// never sits under either.
+fn clear_of_controls() -> Insets {
+    let legend = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".map .legend[open]").ok().flatten())
+        .map_or(0.0, |el| el.get_bounding_client_rect().width() + 12.0);
+    Insets {
+        left: FIT_PADDING.max(legend + FIT_PADDING / 2.0),
+        right: FIT_PADDING + CONTROLS_PX,
+        ..Insets::uniform(FIT_PADDING)
+    }
+}
+
 /// The view that shows every located site (or, with none, the basemap, or a wide default).
 pub(super) fn fitted_view(bounds: Option<Bounds>, width: f64, height: f64) -> Viewport {
     match bounds {
-        Some(bounds) => Viewport::fit(bounds, width, height, FIT_PADDING, FIT_MAX_ZOOM),
+        Some(bounds) => {
+            Viewport::fit_within(bounds, width, height, clear_of_controls(), FIT_MAX_ZOOM)
+        }
         None => {
             let fallback = Bounds {
                 min: atlas_core::LonLat::new(73.0, 18.0),

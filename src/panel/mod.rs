@@ -101,6 +101,21 @@ fn SiteDetails(site: Site) -> impl IntoView {
             </li>
         }
     });
+    // A file from another tool: its own fields, as written, say what the place is.
+    let other_fields = s.with_value(|site| site.other_fields.clone());
+    let other_count = other_fields.len();
+    let other = (other_count > 0).then(|| {
+        let rows = other_fields
+            .into_iter()
+            .map(|(key, value)| view! { <dt>{key}</dt><dd>{value}</dd> })
+            .collect_view();
+        view! {
+            <details class="other-fields">
+                <summary>{move || i18n::other_fields(lang.get(), other_count)}</summary>
+                <dl>{rows}</dl>
+            </details>
+        }
+    });
     let has_address = s.with_value(|site| !site.address.is_empty());
     let has_sources = s.with_value(|site| !site.sources.is_empty());
 
@@ -146,6 +161,7 @@ fn SiteDetails(site: Site) -> impl IntoView {
             {media}
             <h3>{move || t(lang.get(), Ui::Events)}</h3>
             <ol class="panel-events">{no_date}{events}</ol>
+            {other}
             {has_sources.then(|| view! {
                 <h3>{move || t(lang.get(), Ui::Sources)}</h3>
                 <ul class="sources">{sources}</ul>

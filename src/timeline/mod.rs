@@ -69,6 +69,12 @@ fn TimelineAt(slot_px: f64) -> impl IntoView {
     provide_context(geo);
     let playback = use_playback(state, geo);
     let loaded = Memo::new(move |_| state.has_dataset());
+    // A file of undated places has nothing to put on the axis: say so instead of a bare scale.
+    let no_dates = Memo::new(move |_| {
+        state
+            .with_atlas(|a| a.chronology().is_empty())
+            .unwrap_or(false)
+    });
     let UseStripGesturesReturn { is_dragging } = use_strip_gestures(state, geo);
     bring_selection_into_view(state, geo);
     bring_tour_time_into_view(state, geo);
@@ -125,6 +131,9 @@ fn TimelineAt(slot_px: f64) -> impl IntoView {
                 <Axis />
                 // The sliders' ends are the data's: no slider until there is data.
                 {move || loaded.get().then(|| view! { <TimeSliders /> })}
+                <Show when=move || no_dates.get()>
+                    <p class="timeline-empty">{move || t(lang.get(), Ui::NoDatesInFile)}</p>
+                </Show>
             </div>
         </section>
     }

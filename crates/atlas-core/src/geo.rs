@@ -103,6 +103,31 @@ pub struct Viewport {
     pub height: f64,
 }
 
+/// Room to keep clear on each side of the map when fitting, in CSS px.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Insets {
+    /// From the top edge.
+    pub top: f64,
+    /// From the right edge.
+    pub right: f64,
+    /// From the bottom edge.
+    pub bottom: f64,
+    /// From the left edge.
+    pub left: f64,
+}
+
+impl Insets {
+    /// The same room on every side.
+    pub fn uniform(px: f64) -> Self {
+        Self {
+            top: px,
+            right: px,
+            bottom: px,
+            left: px,
+        }
+    }
+}
+
 /// Zoom limits: out to the whole world (256·√2 px wide, a phone's width),
 /// in to a street.
 pub const MIN_ZOOM: f64 = 0.5;
@@ -113,19 +138,36 @@ impl Viewport {
     /// A viewport that shows `bounds` with `padding` pixels to spare on each side.
     /// A single point (or a tiny box) gets `max_zoom` rather than infinity.
     pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64, max_zoom: f64) -> Self {
+        Self::fit_within(bounds, width, height, Insets::uniform(padding), max_zoom)
+    }
+
+    /// A viewport that shows `bounds` in the part of the map that `insets`
+    /// leave clear (a legend on one side, buttons on the other), so no site
+    /// sits under them.
+    pub fn fit_within(
+        bounds: Bounds,
+        width: f64,
+        height: f64,
+        insets: Insets,
+        max_zoom: f64,
+    ) -> Self {
         let a = bounds.min.to_world();
         let b = bounds.max.to_world();
-        let center = WorldPoint {
-            x: (a.x + b.x) / 2.0,
-            y: (a.y + b.y) / 2.0,
-        };
         let span_x = (b.x - a.x).abs().max(f64::EPSILON);
         let span_y = (b.y - a.y).abs().max(f64::EPSILON);
-        let usable_w = (width - 2.0 * padding).max(1.0);
-        let usable_h = (height - 2.0 * padding).max(1.0);
+        let usable_w = (width - insets.left - insets.right).max(1.0);
+        let usable_h = (height - insets.top - insets.bottom).max(1.0);
         let zoom_x = (usable_w / (span_x * TILE_SIZE)).log2();
         let zoom_y = (usable_h / (span_y * TILE_SIZE)).log2();
         let zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, max_zoom);
+        // The data's middle goes to the middle of the clear area, not of the map.
+        let scale = TILE_SIZE * zoom.exp2();
+        let shift_x = (insets.left - insets.right) / 2.0 / scale;
+        let shift_y = (insets.top - insets.bottom) / 2.0 / scale;
+        let center = WorldPoint {
+            x: (a.x + b.x) / 2.0 - shift_x,
+            y: (a.y + b.y) / 2.0 - shift_y,
+        };
         Self {
             center,
             zoom,
@@ -328,6 +370,27 @@ pub fn spread_crowded(points: &[ScreenPoint], min_gap: f64, radius: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Whatever the box and the insets, a fitted box lies inside the
+        /// clear area (unless the zoom limits forbid it).
+        #[test]
+        fn a_box_fitted_within_insets_lies_in_the_clear_area(
+            lon in -170.0f64..160.0, lat in -70.0f64..60.0,
+            dlon in 0.001f64..10.0, dlat in 0.001f64..10.0,
+            left in 0.0f64..300.0, right in 0.0f64..100.0, top in 0.0f64..100.0, bottom in 0.0f64..100.0,
+        ) {
+            let bounds = Bounds { min: LonLat::new(lon, lat), max: LonLat::new(lon + dlon, lat + dlat) };
+            let insets = Insets { top, right, bottom, left };
+            let v = Viewport::fit_within(bounds, 1000.0, 700.0, insets, MAX_ZOOM);
+            proptest::prop_assume!(v.zoom > MIN_ZOOM && v.zoom < MAX_ZOOM);
+            for corner in [bounds.min, bounds.max] {
+                let p = v.to_screen(corner.to_world());
+                proptest::prop_assert!(p.x >= left - 1e-6 && p.x <= 1000.0 - right + 1e-6, "{p:?}");
+                proptest::prop_assert!(p.y >= top - 1e-6 && p.y <= 700.0 - bottom + 1e-6, "{p:?}");
+            }
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

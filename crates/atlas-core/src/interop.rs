@@ -131,15 +131,29 @@ pub fn slug(text: &str) -> Option<String> {
 }
 
 /// Where other tools keep what we call the category, in order: OpenStreetMap's
-/// `historic` (castle, memorial, ruins), Natural Earth's `featurecla`, and the
+/// `historic` (castle, memorial, ruins) and `tourism` (museum), Natural Earth's `featurecla`, and the
 /// generic `type` (the USGS feed: "earthquake").
-pub const CATEGORY_KEYS: &[&str] = &["historic", "featurecla", "type"];
+pub const CATEGORY_KEYS: &[&str] = &["historic", "tourism", "featurecla", "type"];
+
+/// `type` values that say what kind of OpenStreetMap object or geometry a
+/// feature is, not what kind of place: never a category.
+const NOT_CATEGORIES: &[&str] = &[
+    "multipolygon",
+    "boundary",
+    "route",
+    "site",
+    "Feature",
+    "node",
+    "way",
+    "relation",
+];
 
 /// A category from another tool's field, with the field it came from.
 pub fn foreign_category(props: &Map<String, Value>) -> Option<(&'static str, String)> {
     CATEGORY_KEYS.iter().find_map(|&key| {
         let value = props.get(key)?.as_str()?.trim();
-        (!value.is_empty() && value != "yes").then(|| (key, value.to_owned()))
+        (!value.is_empty() && value != "yes" && !NOT_CATEGORIES.contains(&value))
+            .then(|| (key, value.to_owned()))
     })
 }
 

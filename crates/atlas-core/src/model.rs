@@ -174,6 +174,10 @@ pub struct Site {
     /// For a place without events: what the file said about its time when
     /// that held no date ("Historic", "Late 1700s"), kept for the panel.
     pub date_as_written: Option<DateAsWritten>,
+    /// For a feature written by another tool (no `events` list): its other
+    /// plain properties as written (`historic: castle`, `mag: 4.4`), so the
+    /// panel of an unnamed place still says what it is.
+    pub other_fields: Vec<(String, String)>,
 }
 
 /// A time value from another tool's field that holds no date the viewer can place.

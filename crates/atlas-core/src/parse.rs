@@ -412,6 +412,40 @@ fn unnamed(index: usize) -> LocalizedText {
     }
 }
 
+/// At most this many of another tool's properties are kept per site…
+const OTHER_FIELDS: usize = 24;
+/// …each at most this many characters.
+const OTHER_FIELD_CHARS: usize = 200;
+
+/// Another tool's plain properties the viewer does not read otherwise, in
+/// file order: text, numbers and true/false (lists, objects and styling are
+/// left out).
+fn other_fields(props: &Map<String, Value>) -> Vec<(String, String)> {
+    props
+        .iter()
+        .filter(|(key, _)| {
+            !PROPERTY_KEYS.contains(&key.as_str())
+                && !key.starts_with("marker-")
+                && !key.starts_with("stroke")
+                && !key.starts_with("fill")
+        })
+        .filter_map(|(key, value)| {
+            let text = match value {
+                Value::String(s) if !s.trim().is_empty() => s.trim().to_owned(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            let text = match text.char_indices().nth(OTHER_FIELD_CHARS) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text,
+            };
+            Some((key.clone(), text))
+        })
+        .take(OTHER_FIELDS)
+        .collect()
+}
+
 /// `base`, or `base-2`, `base-3`… whichever no site has yet.
 fn unused_id(base: &str, taken: &HashMap<String, usize>) -> String {
     if !taken.contains_key(base) {
@@ -534,6 +568,11 @@ impl FeatureReader<'_> {
         let media = self.media(props.get("media"));
         let sources = self.sources(props.get("sources"));
         let (position, shape) = placed?;
+        let other_fields = if props.get("events").is_none_or(Value::is_null) {
+            other_fields(props)
+        } else {
+            Vec::new()
+        };
 
         Some(Site {
             id: id?,
@@ -550,6 +589,7 @@ impl FeatureReader<'_> {
             description: description.unwrap_or_default(),
             media,
             date_as_written,
+            other_fields,
         })
     }
 
@@ -713,11 +753,7 @@ impl FeatureReader<'_> {
             }
             None | Some(Value::Null) => {
                 if let Some((key, value)) = interop::foreign_category(props) {
-                    let field = match key {
-                        "historic" => "properties.historic",
-                        "featurecla" => "properties.featurecla",
-                        _ => "properties.type",
-                    };
+                    let field = format!("properties.{key}");
                     self.notes
                         .mapped(field, Mapping::CategoryFrom(key), self.index);
                     return Category::from_name(&value);

@@ -346,3 +346,21 @@ fn text_that_holds_no_date_leaves_the_place_undated_with_the_text_kept() {
     assert_eq!(loaded.errors().count(), 0);
     assert_eq!(file_wide(&loaded, "undated").len(), 1);
 }
+
+#[test]
+fn another_tools_own_fields_are_kept_as_written_for_the_panel() {
+    let loaded = load(&collection(vec![point(json!({
+        "historic": "castle", "mag": 4.4, "wikidata": "Q1", "tags": { "a": 1 },
+        "marker-color": "#f00", "blank": " "
+    }))]))
+    .unwrap();
+    let fields = &loaded.atlas.sites[0].other_fields;
+    let keys: Vec<_> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    assert_eq!(keys, ["historic=castle", "mag=4.4", "wikidata=Q1"]);
+    // A file written for the viewer keeps none: its own fields say everything.
+    let ours = load(&collection(vec![point(json!({
+        "id": "a", "name": "A", "events": [{ "date": "1900", "title": "T" }], "synthetic": true
+    }))]))
+    .unwrap();
+    assert!(ours.atlas.sites[0].other_fields.is_empty());
+}
