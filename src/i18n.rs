@@ -198,12 +198,18 @@ pub fn load_failed(lang: Lang, file: &str, reason: &str) -> String {
 
 /// "3 sites skipped, 2 warnings".
 pub fn problems_summary(lang: Lang, file: &str, skipped: usize, warnings: usize) -> String {
-    match lang {
-        Lang::Zh => format!("{file}：{skipped} 个地点因错误未显示，{warnings} 条提醒"),
-        Lang::En => {
-            let s = if skipped == 1 { "" } else { "s" };
+    // "0 sites skipped" first would read as bad news when every site shows.
+    match (lang, skipped) {
+        (Lang::Zh, 0) => format!("{file}：所有地点均已显示，{warnings} 条提醒"),
+        (Lang::Zh, _) => format!("{file}：{skipped} 个地点因错误未显示，{warnings} 条提醒"),
+        (Lang::En, _) => {
             let w = if warnings == 1 { "" } else { "s" };
-            format!("{file}: {skipped} site{s} skipped because of errors, {warnings} warning{w}")
+            if skipped == 0 {
+                format!("{file}: every site shown, {warnings} warning{w}")
+            } else {
+                let s = if skipped == 1 { "" } else { "s" };
+                format!("{file}: {skipped} site{s} skipped because of errors, {warnings} warning{w}")
+            }
         }
     }
 }

@@ -75,7 +75,9 @@ test.describe('data problems: the alert lists what atlas-check prints', () => {
       ).size;
       const warnings = expected.problems.filter((p) => p.severity === 'warning').length;
       await expect(page.getByRole('alert')).toContainText(
-        `${skipped} site${skipped === 1 ? '' : 's'} skipped because of errors, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+        skipped === 0
+          ? `every site shown, ${warnings} warning${warnings === 1 ? '' : 's'}`
+          : `${skipped} site${skipped === 1 ? '' : 's'} skipped because of errors, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       );
       const region = problemsRegion(page);
       const severities = await region.locator('.problem-group .severity').allTextContents();

@@ -159,20 +159,13 @@ async function hiddenUnderInterface(map: Locator): Promise<{ label: string; unde
   );
 }
 
-/**
- * Known today: the first view pads every edge alike (src/map/mod.rs FIT_PADDING),
- * so a site in the top-left corner can sit under the legend. Listed by file and
- * site name; remove an entry once the fit keeps clear of the legend.
- */
+/** Sites the first view may leave under the map's own controls: none (the fit keeps clear of them). */
 const KNOWN_HIDDEN: Record<string, string[]> = {};
 
 /**
  * Other producers' own fields that must never be called a misspelling of ours.
- * `inscription` (an OpenStreetMap tag) is still reported as "probably meant
- * description" today (overpass-turbo-butuan-start_date.geojson): a known false
- * alarm, left out here until atlas-core knows the tag; then add it to this list.
  */
-const PRODUCER_FIELDS = ['@id', '@geometry', 'ids', 'source', 'sources', 'sourceId', 'types', 'descriptio', 'castle_typ'];
+const PRODUCER_FIELDS = ['@id', '@geometry', 'ids', 'source', 'sources', 'sourceId', 'types', 'descriptio', 'castle_typ', 'inscription'];
 const PROBABLY_MEANT = /unknown field "([^"]+)", probably meant|未知字段“([^”]+)”，可能应为/;
 
 /**
@@ -181,7 +174,7 @@ const PROBABLY_MEANT = /unknown field "([^"]+)", probably meant|未知字段“(
  * points first among warnings): today it asserts only what holds now.
  */
 async function expectAlertTriages(page: Page, report: CheckReport, lang: 'en' | 'zh') {
-  const alert = page.getByRole('alert');
+  const alert = page.getByRole('region', { name: lang === 'en' ? 'Data problems' : '数据问题', exact: true });
   if (report.problems.length === 0) {
     await expect(alert).toHaveCount(0);
     return;
@@ -191,13 +184,21 @@ async function expectAlertTriages(page: Page, report: CheckReport, lang: 'en' | 
   await expect(alert).toContainText(
     lang === 'en' ? `${warnings} warning${warnings === 1 ? '' : 's'}` : `${warnings} 条提醒`,
   );
-  const lines = await alert.getByRole('listitem').allTextContents();
-  expect(lines.length, 'the alert lists its problems').toBeGreaterThan(0);
-  // Errors come before warnings.
-  const firstWarning = lines.findIndex((l) => /^(Warning|提醒)/.test(l));
-  const lastError = lines.map((l) => /^(Error|错误)/.test(l)).lastIndexOf(true);
+  // One line per kind of problem, not one per feature per kind.
+  const headlines = await alert.locator('.headline').allTextContents();
+  const kinds = new Set(report.problems.filter((p) => p.feature !== null).map((p) => `${p.severity}:${p.code}`));
+  const fileWide = report.problems.filter((p) => p.feature === null).length;
+  expect(headlines.length, 'the alert lists its problems').toBeGreaterThan(0);
+  expect(headlines.length, 'grouped by kind').toBeLessThanOrEqual(kinds.size + fileWide);
+  // The first lines are the real problems: errors first, then points far from the rest.
+  const firstWarning = headlines.findIndex((l) => /^(Warning|提醒)/.test(l));
+  const lastError = headlines.map((l) => /^(Error|错误)/.test(l)).lastIndexOf(true);
   if (firstWarning >= 0) expect(lastError, 'an error listed after a warning').toBeLessThan(firstWarning);
+  if (report.problems.some((p) => p.code === 'far-from-others') && firstWarning >= 0) {
+    expect(headlines[firstWarning]).toMatch(/far from the rest|远离/);
+  }
   // No false typo warnings on other tools' own fields.
+  const lines = [...headlines, ...(await alert.getByRole('listitem').allTextContents())];
   const falseTypos = lines.filter((l) => {
     const m = l.match(PROBABLY_MEANT);
     const field = m?.[1] ?? m?.[2];
