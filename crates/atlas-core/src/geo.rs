@@ -128,9 +128,9 @@ impl Insets {
     }
 }
 
-/// Zoom limits: out to the whole world (256·√2 px wide, a phone's width),
+/// Zoom limits: out to the whole world (256 px wide, so it fits a phone or a short map),
 /// in to a street.
-pub const MIN_ZOOM: f64 = 0.5;
+pub const MIN_ZOOM: f64 = 0.0;
 /// See [`MIN_ZOOM`].
 pub const MAX_ZOOM: f64 = 18.0;
 

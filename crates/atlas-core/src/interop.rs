@@ -202,6 +202,7 @@ pub const PRODUCER_KEYS: &[&str] = &[
     "source",
     "wikidata",
     "wikipedia",
+    "inscription",
     // the USGS earthquake feed
     "ids",
     "sources",
