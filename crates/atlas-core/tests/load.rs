@@ -1,7 +1,7 @@
 //! Loading datasets end to end: the bundled one must be clean, and every kind
 //! of mistake must be reported with its place while the rest still loads.
 
-use atlas_core::{load, Category, FatalError, Lang, ProblemKind, Severity};
+use atlas_core::{load, Atlas, Category, FatalError, Lang, ProblemKind, Severity, Site};
 use serde_json::{json, Value};
 
 const BUNDLED: &str = include_str!("../../../public/data/suzhou-red-heritage.geojson");
@@ -77,6 +77,54 @@ fn the_bundled_facts_match_the_research() {
         cemetery.position, None,
         "not located: no invented coordinates"
     );
+
+    // The corrections of issue 11, each against the Corrections section of
+    // research/suzhou-sites.md, so none of them can quietly come undone.
+    // Xushuguan: 第二路 is the unit that led the attack; 车务段, not 站段; the
+    // casualty figures differ by source (20余人, 30余人, 55人 with a puppet company).
+    let raid_zh = told(&atlas, "xushuguan-raid-memorial", Lang::Zh);
+    let raid_en = told(&atlas, "xushuguan-raid-memorial", Lang::En);
+    for said in [
+        "江抗第二路",
+        "苏州市郊区人民政府",
+        "苏州车务段",
+        "毙伤",
+        "说法不一（20余人至55人",
+        "建立纪念碑",
+    ] {
+        assert!(raid_zh.contains(said), "the Xushuguan text says {said}");
+    }
+    for unsaid in ["站段在", "击毙击伤", "立起", "兵分三路：一路"] {
+        assert!(
+            !raid_zh.contains(unsaid),
+            "the Xushuguan text no longer says {unsaid}"
+        );
+    }
+    assert!(raid_en.contains("2nd Route") && raid_en.contains("sources differ (20–55)"));
+    assert!(!raid_en.contains("column") && !raid_en.contains("station section"));
+}
+
+/// Everything a visitor can read about a site in one language: its own
+/// texts and the tour chapters that stop at it, which repeat its facts.
+fn told(atlas: &Atlas, id: &str, lang: Lang) -> String {
+    let index = atlas.site_index(id).unwrap();
+    let site: &Site = &atlas.sites[index];
+    let mut texts = vec![
+        site.name.get(lang),
+        site.summary.get(lang),
+        site.description.get(lang),
+        site.address.get(lang),
+        site.location.note.get(lang),
+    ];
+    for event in &site.events {
+        texts.extend([event.title.get(lang), event.text.get(lang)]);
+    }
+    for chapter in &atlas.settings.tour.chapters {
+        if chapter.site == Some(index) {
+            texts.extend([chapter.title.get(lang), chapter.text.get(lang)]);
+        }
+    }
+    texts.join("\n")
 }
 
 #[test]
