@@ -102,6 +102,19 @@ fn the_bundled_facts_match_the_research() {
     }
     assert!(raid_en.contains("2nd Route") && raid_en.contains("sources differ (20–55)"));
     assert!(!raid_en.contains("column") && !raid_en.contains("station section"));
+
+    // Chongshan: the cited Sina page says 日、伪军400多人 and 50多人 besieged.
+    let siege_zh = told(&atlas, "chongshan-taihu-guerrilla", Lang::Zh);
+    let siege_en = told(&atlas, "chongshan-taihu-guerrilla", Lang::En);
+    assert!(siege_zh.contains("日、伪军400多人") && siege_zh.contains("各区民兵骨干共50多人"));
+    assert!(!siege_zh.contains("三四百") && !siege_zh.contains("约50名"));
+    assert!(siege_en.contains("more than 400") && !siege_en.contains("300–400"));
+    // Its English name follows the Chinese order: the hall first, the siege in brackets.
+    let siege = &atlas.sites[atlas.site_index("chongshan-taihu-guerrilla").unwrap()];
+    assert_eq!(
+        siege.name.get(Lang::En),
+        "New Fourth Army Taihu Guerrilla Memorial Hall (Siege of Chongshan)"
+    );
 }
 
 /// Everything a visitor can read about a site in one language: its own
