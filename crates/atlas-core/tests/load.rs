@@ -115,6 +115,12 @@ fn the_bundled_facts_match_the_research() {
         siege.name.get(Lang::En),
         "New Fourth Army Taihu Guerrilla Memorial Hall (Siege of Chongshan)"
     );
+
+    // Suzhou Revolutionary Museum: the cited tcmap page says 多媒体半景画.
+    let museum_zh = told(&atlas, "suzhou-revolutionary-museum", Lang::Zh);
+    let museum_en = told(&atlas, "suzhou-revolutionary-museum", Lang::En);
+    assert!(museum_zh.contains("多媒体半景画") && !museum_zh.contains("全景画"));
+    assert!(museum_en.contains("half-panorama") && !museum_en.contains("the panorama"));
 }
 
 /// Everything a visitor can read about a site in one language: its own
