@@ -121,6 +121,14 @@ fn the_bundled_facts_match_the_research() {
     let museum_en = told(&atlas, "suzhou-revolutionary-museum", Lang::En);
     assert!(museum_zh.contains("多媒体半景画") && !museum_zh.contains("全景画"));
     assert!(museum_en.contains("half-panorama") && !museum_en.contains("the panorama"));
+
+    // Embroidery museum: the centre's 2.1万平方米 is its 建筑面积 (floor area),
+    // and the museum shows the way from silkworm and reeled silk to embroidery.
+    let embroidery_zh = told(&atlas, "embroidery-museum", Lang::Zh);
+    let embroidery_en = told(&atlas, "embroidery-museum", Lang::En);
+    assert!(embroidery_zh.contains("建筑面积2.1万平方米的刺绣艺术展示中心"));
+    assert!(embroidery_zh.contains("从养蚕、缫丝到刺绣") && !embroidery_zh.contains("成丝"));
+    assert!(embroidery_en.contains("floor area of 21,000 m²"));
 }
 
 /// Everything a visitor can read about a site in one language: its own
