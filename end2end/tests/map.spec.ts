@@ -68,7 +68,7 @@ test.describe('the map', () => {
     const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const before = await centre(target);
     expect(Math.hypot(before.x - mid.x, before.y - mid.y)).toBeGreaterThan(100);
-    await timelineRegion(page).getByRole('button', { name: /Named a party-history education practice base/ }).first().click();
+    await timelineRegion(page).getByRole('button', { name: /Selected for the city’s party-day route/ }).first().click();
     const landed = Date.now();
     await expect.poll(async () => {
       const p = await centre(mapRegion(page).getByRole('button', { name: /China Embroidery Art Museum|Shishan/ }).and(mapRegion(page).locator('[aria-pressed="true"]')));

@@ -129,6 +129,24 @@ fn the_bundled_facts_match_the_research() {
     assert!(embroidery_zh.contains("建筑面积2.1万平方米的刺绣艺术展示中心"));
     assert!(embroidery_zh.contains("从养蚕、缫丝到刺绣") && !embroidery_zh.contains("成丝"));
     assert!(embroidery_en.contains("floor area of 21,000 m²"));
+
+    // The seed article: in 2021 the three sites were selected for the city's
+    // themed party-day route and so became practice bases; the Zone did not list them.
+    for id in ["embroidery-museum", "shishan-party-base"] {
+        let zh = told(&atlas, id, Lang::Zh);
+        assert!(
+            zh.contains("入选苏州市“重温百年历程 打造‘最美窗口’”沉浸式主题党日路线"),
+            "{id}"
+        );
+        assert!(!zh.contains("列为"), "{id} was not listed by the Zone");
+        assert!(!told(&atlas, id, Lang::En).contains("chose"), "{id}");
+    }
+    let description = &atlas.settings.description;
+    assert!(description.get(Lang::Zh).contains("入选苏州市"));
+    assert!(description
+        .get(Lang::Zh)
+        .contains("彰显党史的时间轴和空间感"));
+    assert!(!description.get(Lang::En).contains("chosen by"));
 }
 
 /// Everything a visitor can read about a site in one language: its own
