@@ -147,6 +147,16 @@ fn the_bundled_facts_match_the_research() {
         .get(Lang::Zh)
         .contains("彰显党史的时间轴和空间感"));
     assert!(!description.get(Lang::En).contains("chosen by"));
+
+    // Fengqiao: the sources date only the arrival at Xushuguan (26 April 1949,
+    // about 14:00); the fighting around Fengqiao is in them, but not its day.
+    let fengqiao_zh = told(&atlas, "liberation-fengqiao", Lang::Zh);
+    let fengqiao_en = told(&atlas, "liberation-fengqiao", Lang::En);
+    assert!(fengqiao_zh.contains("第29军第85师抵达浒墅关"));
+    assert!(fengqiao_zh.contains("资料未写明"));
+    assert!(!fengqiao_zh.contains("双方在枫桥交火") && !fengqiao_zh.contains("第29军（第85师）"));
+    assert!(!fengqiao_en.contains("On 26 April 1949 the PLA fought"));
+    assert!(!fengqiao_en.contains("there was fighting at Fengqiao"));
 }
 
 /// Everything a visitor can read about a site in one language: its own
