@@ -157,6 +157,31 @@ fn the_bundled_facts_match_the_research() {
     assert!(!fengqiao_zh.contains("双方在枫桥交火") && !fengqiao_zh.contains("第29军（第85师）"));
     assert!(!fengqiao_en.contains("On 26 April 1949 the PLA fought"));
     assert!(!fengqiao_en.contains("there was fighting at Fengqiao"));
+
+    // Locations: a 3-decimal coordinate alone is uncertain by about ±75 m, so
+    // no bundled point claims better than ±100 m; the museum is that case.
+    for site in atlas.sites.iter().filter(|s| s.position.is_some()) {
+        let m = site.location.precision_m.unwrap_or(0.0);
+        assert!(m >= 100.0, "{} claims ±{m} m", site.id);
+    }
+    let museum = &atlas.sites[atlas.site_index("embroidery-museum").unwrap()];
+    assert_eq!(museum.location.precision_m, Some(100.0));
+    // The Xushuguan point is the old station, a proxy for the monument.
+    assert!(raid.location.approximate, "the Xushuguan point is a proxy");
+    // The Shishan base is somewhere in a subdistrict of 18.6 km² or more.
+    assert!(shishan.location.precision_m.unwrap() >= 2500.0);
+    let zone = &atlas.sites[atlas.site_index("high-tech-zone").unwrap()];
+    if shishan.position == zone.position {
+        assert!(
+            shishan.location.note.get(Lang::Zh).contains("苏州高新区")
+                && shishan
+                    .location
+                    .note
+                    .get(Lang::En)
+                    .contains("High-tech Zone"),
+            "a Shishan point shared with the Zone's marker says why"
+        );
+    }
 }
 
 /// Everything a visitor can read about a site in one language: its own
