@@ -182,6 +182,22 @@ fn the_bundled_facts_match_the_research() {
             "a Shishan point shared with the Zone's marker says why"
         );
     }
+
+    // Sources: the n4a.cn page has its address; no vague "general reference".
+    assert!(raid.sources.iter().any(|s| s
+        .url
+        .as_deref()
+        .is_some_and(|u| u.contains("n4a.cn/") && u.ends_with("u1a6910863.html"))));
+    for site in &atlas.sites {
+        for source in &site.sources {
+            assert!(
+                !source.title.contains("General reference"),
+                "{} names a real source or says it has none",
+                site.id
+            );
+        }
+    }
+    assert!(temple.sources[0].title.starts_with("No published source"));
 }
 
 /// Everything a visitor can read about a site in one language: its own
