@@ -198,6 +198,33 @@ fn the_bundled_facts_match_the_research() {
         }
     }
     assert!(temple.sources[0].title.starts_with("No published source"));
+
+    // Wording: one form for each name and number, in the sources' own terms.
+    let every_zh: String = atlas
+        .sites
+        .iter()
+        .map(|s| told(&atlas, &s.id, Lang::Zh))
+        .collect();
+    for said in [
+        "苏州市体育场路4号",
+        "36名伤病员",
+        "始建于1954年",
+        "区政合一",
+    ] {
+        assert!(every_zh.contains(said), "the text says {said}");
+    }
+    for unsaid in [
+        "苏州 体育场路",
+        "三十六名",
+        "修建于",
+        "合并管理",
+        "（第85师）",
+    ] {
+        assert!(
+            !every_zh.contains(unsaid),
+            "the text no longer says {unsaid}"
+        );
+    }
 }
 
 /// Everything a visitor can read about a site in one language: its own
