@@ -110,10 +110,10 @@ test.describe('the map', () => {
     await expect(mapRegion(page).getByRole('button', { name: `${biggest} sites`, exact: true })).toHaveCount(0);
   });
 
-  test('in Chinese a cluster is named like "12 处"', async ({ page }) => {
+  test('in Chinese a cluster is named like "12 处地点"', async ({ page }) => {
     await serveFixture(page, 'crowded-synthetic.geojson');
     await page.goto('/?lang=zh&data=fixtures/crowded-synthetic.geojson');
-    await expect(mapRegion(page).getByRole('button', { name: /^\d+ 处$/ }).first()).toBeVisible();
+    await expect(mapRegion(page).getByRole('button', { name: /^\d+ 处地点$/ }).first()).toBeVisible();
   });
 
   test('the DOM holds only what is in view', async ({ page }) => {

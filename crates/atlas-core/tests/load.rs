@@ -225,6 +225,8 @@ fn the_bundled_facts_match_the_research() {
             "the text no longer says {unsaid}"
         );
     }
+    // 园区 reads as an industrial park: the Zone's category says what it is.
+    assert_eq!(zone.category.label(Lang::Zh), "开发区·行政区");
 }
 
 /// Everything a visitor can read about a site in one language: its own
