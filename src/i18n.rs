@@ -31,7 +31,7 @@ macro_rules! catalogue {
 
 catalogue! {
     /// The app's name.
-    AppName => ("遗产地图", "Heritage Atlas"),
+    AppName => ("文化遗产地图", "Heritage Atlas"),
     /// Name of the map region.
     Map => ("地图", "Map"),
     /// Name of the timeline region.
@@ -57,11 +57,11 @@ catalogue! {
     /// Panel label.
     Location => ("位置", "Location"),
     /// Shown for approximate positions.
-    Approximate => ("位置为近似值。", "Approximate location."),
+    Approximate => ("此为大致位置。", "Approximate location."),
     /// A site with no known position.
     NotLocated => ("位置尚未确定。", "Location not known yet."),
     /// Heading of the list of sites without a position.
-    NotOnMap => ("未在地图上标出", "Not on the map yet"),
+    NotOnMap => ("暂未在地图上标出", "Not on the map yet"),
     /// Heading of the problem list.
     DataProblems => ("数据问题", "Data problems"),
     /// Label of a problem that keeps a site off the map.
@@ -93,7 +93,7 @@ catalogue! {
     /// Name of the focusable map surface, with its keys.
     MapSurface => ("可操作地图：方向键平移，+ 和 − 缩放，Home 键复位", "Interactive map: arrow keys pan, + and − zoom, Home resets"),
     /// Credit prefix for raster tiles.
-    Tiles => ("瓦片地图", "Map tiles"),
+    Tiles => ("地图瓦片", "Map tiles"),
     /// The timeline's controls.
     /// Time-filter mode: everything.
     AllTime => ("全部时间", "All time"),
@@ -222,10 +222,10 @@ pub fn all_problems(lang: Lang, n: usize) -> String {
     }
 }
 
-/// A cluster's name: "12 sites" / "12 处".
+/// A cluster's name: "12 sites" / "12 处地点".
 pub fn sites_count(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("{n} 处"),
+        Lang::Zh => format!("{n} 处地点"),
         Lang::En if n == 1 => "1 site".to_owned(),
         Lang::En => format!("{n} sites"),
     }
@@ -276,11 +276,11 @@ pub fn showing_period(lang: Lang, from: &str, to: &str) -> String {
     }
 }
 
-/// A merged timeline mark: "7 events, 1988–1995: spread out".
+/// A merged timeline mark: "7 events (1988–1995): expand".
 pub fn merged_events(lang: Lang, n: usize, first: &str, last: &str) -> String {
     match lang {
-        Lang::Zh => format!("{n} 个事件，{first}—{last}：展开"),
-        Lang::En => format!("{n} events, {first}–{last}: spread out"),
+        Lang::Zh => format!("{n} 个事件（{first}—{last}），点击展开"),
+        Lang::En => format!("{n} events ({first}–{last}): expand"),
     }
 }
 
@@ -293,7 +293,7 @@ pub fn speed(factor: f64) -> String {
 pub fn precision(lang: Lang, metres: f64) -> String {
     let m = metres.round();
     match lang {
-        Lang::Zh => format!("误差约 ±{m} 米。"),
+        Lang::Zh => format!("误差约 {m} 米。"),
         Lang::En => format!("Accurate to about ±{m} m."),
     }
 }
@@ -363,5 +363,26 @@ mod tests {
             let (zh, en) = (t(Lang::Zh, ui), t(Lang::En, ui));
             assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{ui:?}");
         }
+    }
+
+    /// The Chinese wording corrected in issue 11, so it cannot drift back:
+    /// 遗产地图 alone reads as "inheritance map", a bare "处" lacks its noun,
+    /// and "±" inside 误差约 says the error twice.
+    #[test]
+    fn the_chinese_wording_reads_naturally() {
+        assert_eq!(t(Lang::Zh, Ui::AppName), "文化遗产地图");
+        assert_eq!(t(Lang::Zh, Ui::Approximate), "此为大致位置。");
+        assert_eq!(t(Lang::Zh, Ui::NotOnMap), "暂未在地图上标出");
+        assert_eq!(t(Lang::Zh, Ui::Tiles), "地图瓦片");
+        assert_eq!(precision(Lang::Zh, 2500.0), "误差约 2500 米。");
+        assert_eq!(sites_count(Lang::Zh, 12), "12 处地点");
+        assert_eq!(
+            merged_events(Lang::Zh, 7, "1988年", "1995年"),
+            "7 个事件（1988年—1995年），点击展开"
+        );
+        assert_eq!(
+            merged_events(Lang::En, 7, "1988", "1995"),
+            "7 events (1988–1995): expand"
+        );
     }
 }

@@ -68,7 +68,7 @@ test.describe('the map', () => {
     const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const before = await centre(target);
     expect(Math.hypot(before.x - mid.x, before.y - mid.y)).toBeGreaterThan(100);
-    await timelineRegion(page).getByRole('button', { name: /Named a party-history education practice base/ }).first().click();
+    await timelineRegion(page).getByRole('button', { name: /Selected for the city’s party-day route/ }).first().click();
     const landed = Date.now();
     await expect.poll(async () => {
       const p = await centre(mapRegion(page).getByRole('button', { name: /China Embroidery Art Museum|Shishan/ }).and(mapRegion(page).locator('[aria-pressed="true"]')));
@@ -110,10 +110,10 @@ test.describe('the map', () => {
     await expect(mapRegion(page).getByRole('button', { name: `${biggest} sites`, exact: true })).toHaveCount(0);
   });
 
-  test('in Chinese a cluster is named like "12 处"', async ({ page }) => {
+  test('in Chinese a cluster is named like "12 处地点"', async ({ page }) => {
     await serveFixture(page, 'crowded-synthetic.geojson');
     await page.goto('/?lang=zh&data=fixtures/crowded-synthetic.geojson');
-    await expect(mapRegion(page).getByRole('button', { name: /^\d+ 处$/ }).first()).toBeVisible();
+    await expect(mapRegion(page).getByRole('button', { name: /^\d+ 处地点$/ }).first()).toBeVisible();
   });
 
   test('the DOM holds only what is in view', async ({ page }) => {

@@ -283,7 +283,7 @@ test.describe('the time axis', () => {
 
   test('crowded events merge into one mark that zooms in when chosen @phone', async ({ page }) => {
     await page.goto('/?lang=en');
-    const merged = timelineRegion(page).getByRole('button', { name: /^\d+ events, .*: spread out$/ }).first();
+    const merged = timelineRegion(page).getByRole('button', { name: /^\d+ events \(.*\): expand$/ }).first();
     await expect(merged).toBeVisible();
     const name = (await merged.getAttribute('aria-label'))!;
     const count = Number(name.match(/^(\d+)/)![1]);

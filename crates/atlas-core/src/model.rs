@@ -80,7 +80,9 @@ impl Category {
             Self::EventSite => ("事件发生地", "Event site"),
             Self::Landmark => ("地标", "Landmark"),
             Self::Cemetery => ("烈士陵园", "Martyrs' cemetery"),
-            Self::Zone => ("园区", "Zone"),
+            // 园区 reads as an industrial park; a zone is a development zone
+            // (开发区) or a district (行政区), like the High-tech Zone and Huqiu.
+            Self::Zone => ("开发区·行政区", "Zone"),
             // A site with no category still gets a word in the legend, not a blank.
             Self::Other(name) if name.trim().is_empty() => ("其他", "Other"),
             Self::Other(name) => return name.clone(),

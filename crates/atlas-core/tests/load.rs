@@ -1,7 +1,7 @@
 //! Loading datasets end to end: the bundled one must be clean, and every kind
 //! of mistake must be reported with its place while the rest still loads.
 
-use atlas_core::{load, Category, FatalError, Lang, ProblemKind, Severity};
+use atlas_core::{load, Atlas, Category, FatalError, Lang, ProblemKind, Severity, Site};
 use serde_json::{json, Value};
 
 const BUNDLED: &str = include_str!("../../../public/data/suzhou-red-heritage.geojson");
@@ -77,6 +77,179 @@ fn the_bundled_facts_match_the_research() {
         cemetery.position, None,
         "not located: no invented coordinates"
     );
+
+    // The corrections of issue 11, each against the Corrections section of
+    // research/suzhou-sites.md, so none of them can quietly come undone.
+    // Xushuguan: 第二路 is the unit that led the attack; 车务段, not 站段; the
+    // casualty figures differ by source (20余人, 30余人, 55人 with a puppet company).
+    let raid_zh = told(&atlas, "xushuguan-raid-memorial", Lang::Zh);
+    let raid_en = told(&atlas, "xushuguan-raid-memorial", Lang::En);
+    for said in [
+        "江抗第二路",
+        "苏州市郊区人民政府",
+        "苏州车务段",
+        "毙伤",
+        "说法不一（20余人至55人",
+        "建立纪念碑",
+    ] {
+        assert!(raid_zh.contains(said), "the Xushuguan text says {said}");
+    }
+    for unsaid in ["站段在", "击毙击伤", "立起", "兵分三路：一路"] {
+        assert!(
+            !raid_zh.contains(unsaid),
+            "the Xushuguan text no longer says {unsaid}"
+        );
+    }
+    assert!(raid_en.contains("2nd Route") && raid_en.contains("sources differ (20–55)"));
+    assert!(!raid_en.contains("column") && !raid_en.contains("station section"));
+
+    // Chongshan: the cited Sina page says 日、伪军400多人 and 50多人 besieged.
+    let siege_zh = told(&atlas, "chongshan-taihu-guerrilla", Lang::Zh);
+    let siege_en = told(&atlas, "chongshan-taihu-guerrilla", Lang::En);
+    assert!(siege_zh.contains("日、伪军400多人") && siege_zh.contains("各区民兵骨干共50多人"));
+    assert!(!siege_zh.contains("三四百") && !siege_zh.contains("约50名"));
+    assert!(siege_en.contains("more than 400") && !siege_en.contains("300–400"));
+    // Its English name follows the Chinese order: the hall first, the siege in brackets.
+    let siege = &atlas.sites[atlas.site_index("chongshan-taihu-guerrilla").unwrap()];
+    assert_eq!(
+        siege.name.get(Lang::En),
+        "New Fourth Army Taihu Guerrilla Memorial Hall (Siege of Chongshan)"
+    );
+
+    // Suzhou Revolutionary Museum: the cited tcmap page says 多媒体半景画.
+    let museum_zh = told(&atlas, "suzhou-revolutionary-museum", Lang::Zh);
+    let museum_en = told(&atlas, "suzhou-revolutionary-museum", Lang::En);
+    assert!(museum_zh.contains("多媒体半景画") && !museum_zh.contains("全景画"));
+    assert!(museum_en.contains("half-panorama") && !museum_en.contains("the panorama"));
+
+    // Embroidery museum: the centre's 2.1万平方米 is its 建筑面积 (floor area),
+    // and the museum shows the way from silkworm and reeled silk to embroidery.
+    let embroidery_zh = told(&atlas, "embroidery-museum", Lang::Zh);
+    let embroidery_en = told(&atlas, "embroidery-museum", Lang::En);
+    assert!(embroidery_zh.contains("建筑面积2.1万平方米的刺绣艺术展示中心"));
+    assert!(embroidery_zh.contains("从养蚕、缫丝到刺绣") && !embroidery_zh.contains("成丝"));
+    assert!(embroidery_en.contains("floor area of 21,000 m²"));
+
+    // The seed article: in 2021 the three sites were selected for the city's
+    // themed party-day route and so became practice bases; the Zone did not list them.
+    for id in ["embroidery-museum", "shishan-party-base"] {
+        let zh = told(&atlas, id, Lang::Zh);
+        assert!(
+            zh.contains("入选苏州市“重温百年历程 打造‘最美窗口’”沉浸式主题党日路线"),
+            "{id}"
+        );
+        assert!(!zh.contains("列为"), "{id} was not listed by the Zone");
+        assert!(!told(&atlas, id, Lang::En).contains("chose"), "{id}");
+    }
+    let description = &atlas.settings.description;
+    assert!(description.get(Lang::Zh).contains("入选苏州市"));
+    assert!(description
+        .get(Lang::Zh)
+        .contains("彰显党史的时间轴和空间感"));
+    assert!(!description.get(Lang::En).contains("chosen by"));
+
+    // Fengqiao: the sources date only the arrival at Xushuguan (26 April 1949,
+    // about 14:00); the fighting around Fengqiao is in them, but not its day.
+    let fengqiao_zh = told(&atlas, "liberation-fengqiao", Lang::Zh);
+    let fengqiao_en = told(&atlas, "liberation-fengqiao", Lang::En);
+    assert!(fengqiao_zh.contains("第29军第85师抵达浒墅关"));
+    assert!(fengqiao_zh.contains("资料未写明"));
+    assert!(!fengqiao_zh.contains("双方在枫桥交火") && !fengqiao_zh.contains("第29军（第85师）"));
+    assert!(!fengqiao_en.contains("On 26 April 1949 the PLA fought"));
+    assert!(!fengqiao_en.contains("there was fighting at Fengqiao"));
+
+    // Locations: a 3-decimal coordinate alone is uncertain by about ±75 m, so
+    // no bundled point claims better than ±100 m; the museum is that case.
+    for site in atlas.sites.iter().filter(|s| s.position.is_some()) {
+        let m = site.location.precision_m.unwrap_or(0.0);
+        assert!(m >= 100.0, "{} claims ±{m} m", site.id);
+    }
+    let museum = &atlas.sites[atlas.site_index("embroidery-museum").unwrap()];
+    assert_eq!(museum.location.precision_m, Some(100.0));
+    // The Xushuguan point is the old station, a proxy for the monument.
+    assert!(raid.location.approximate, "the Xushuguan point is a proxy");
+    // The Shishan base is somewhere in a subdistrict of 18.6 km² or more.
+    assert!(shishan.location.precision_m.unwrap() >= 2500.0);
+    let zone = &atlas.sites[atlas.site_index("high-tech-zone").unwrap()];
+    if shishan.position == zone.position {
+        assert!(
+            shishan.location.note.get(Lang::Zh).contains("苏州高新区")
+                && shishan
+                    .location
+                    .note
+                    .get(Lang::En)
+                    .contains("High-tech Zone"),
+            "a Shishan point shared with the Zone's marker says why"
+        );
+    }
+
+    // Sources: the n4a.cn page has its address; no vague "general reference".
+    assert!(raid.sources.iter().any(|s| s
+        .url
+        .as_deref()
+        .is_some_and(|u| u.contains("n4a.cn/") && u.ends_with("u1a6910863.html"))));
+    for site in &atlas.sites {
+        for source in &site.sources {
+            assert!(
+                !source.title.contains("General reference"),
+                "{} names a real source or says it has none",
+                site.id
+            );
+        }
+    }
+    assert!(temple.sources[0].title.starts_with("No published source"));
+
+    // Wording: one form for each name and number, in the sources' own terms.
+    let every_zh: String = atlas
+        .sites
+        .iter()
+        .map(|s| told(&atlas, &s.id, Lang::Zh))
+        .collect();
+    for said in [
+        "苏州市体育场路4号",
+        "36名伤病员",
+        "始建于1954年",
+        "区政合一",
+    ] {
+        assert!(every_zh.contains(said), "the text says {said}");
+    }
+    for unsaid in [
+        "苏州 体育场路",
+        "三十六名",
+        "修建于",
+        "合并管理",
+        "（第85师）",
+    ] {
+        assert!(
+            !every_zh.contains(unsaid),
+            "the text no longer says {unsaid}"
+        );
+    }
+    // 园区 reads as an industrial park: the Zone's category says what it is.
+    assert_eq!(zone.category.label(Lang::Zh), "开发区·行政区");
+}
+
+/// Everything a visitor can read about a site in one language: its own
+/// texts and the tour chapters that stop at it, which repeat its facts.
+fn told(atlas: &Atlas, id: &str, lang: Lang) -> String {
+    let index = atlas.site_index(id).unwrap();
+    let site: &Site = &atlas.sites[index];
+    let mut texts = vec![
+        site.name.get(lang),
+        site.summary.get(lang),
+        site.description.get(lang),
+        site.address.get(lang),
+        site.location.note.get(lang),
+    ];
+    for event in &site.events {
+        texts.extend([event.title.get(lang), event.text.get(lang)]);
+    }
+    for chapter in &atlas.settings.tour.chapters {
+        if chapter.site == Some(index) {
+            texts.extend([chapter.title.get(lang), chapter.text.get(lang)]);
+        }
+    }
+    texts.join("\n")
 }
 
 #[test]
