@@ -208,7 +208,9 @@ pub fn problems_summary(lang: Lang, file: &str, skipped: usize, warnings: usize)
                 format!("{file}: every site shown, {warnings} warning{w}")
             } else {
                 let s = if skipped == 1 { "" } else { "s" };
-                format!("{file}: {skipped} site{s} skipped because of errors, {warnings} warning{w}")
+                format!(
+                    "{file}: {skipped} site{s} skipped because of errors, {warnings} warning{w}"
+                )
             }
         }
     }
