@@ -91,11 +91,11 @@ async function marks(map: Locator): Promise<Mark[]> {
   );
 }
 
-/** Sites on the map: single markers plus the counts their clusters name ("12 sites", "12 处"). */
+/** Sites on the map: single markers plus the counts their clusters name ("12 sites", "12 处地点"). */
 function sitesIn(list: Mark[]): number {
   return list.reduce((sum, m) => {
     if (m.kind === 'site') return sum + 1;
-    const n = m.label.match(/^(\d+) (sites?|处)$/)?.[1];
+    const n = m.label.match(/^(\d+) (sites?|处地点)$/)?.[1];
     if (!n) throw new Error(`cluster label not understood: "${m.label}"`);
     return sum + Number(n);
   }, 0);
@@ -254,8 +254,8 @@ test.describe('GeoJSON files written by other tools', () => {
     const onMap = report.sites - unlocated(name) - leftOut(report);
     await expect.poll(async () => sitesIn(await marks(map)), { timeout: 15_000 }).toBe(onMap);
     const list = await settledMarks(map);
-    // Clusters speak Chinese ("12 处").
-    for (const m of list.filter((m) => m.kind === 'cluster')) expect(m.label).toMatch(/^\d+ 处$/);
+    // Clusters speak Chinese ("12 处地点").
+    for (const m of list.filter((m) => m.kind === 'cluster')) expect(m.label).toMatch(/^\d+ 处地点$/);
     expect(outside(list, await visibleMapArea(page, map)), 'marks outside the visible map').toEqual([]);
     expect(await hiddenUnderInterface(map), 'marks hidden under the legend or controls').toEqual([]);
     await expectAlertTriages(page, report, 'zh');

@@ -15,15 +15,18 @@ pub const FLY_MS: f64 = 700.0;
 #[derive(Clone, Copy)]
 pub struct Camera {
     state: AtlasState,
+    /// How wide the legend is drawn: a fitted view keeps clear of it.
+    legend_px: ReadSignal<f64>,
     /// The move running, if any: replacing or clearing it stops it.
     frames: StoredValue<Option<Frames>, LocalStorage>,
 }
 
 impl Camera {
     /// A camera for the map's viewport.
-    pub fn new(state: AtlasState) -> Self {
+    pub fn new(state: AtlasState, legend_px: ReadSignal<f64>) -> Self {
         Self {
             state,
+            legend_px,
             frames: StoredValue::new_local(None),
         }
     }
@@ -56,8 +59,14 @@ impl Camera {
     /// Flies there rather than jumping, so markers move instead of blinking.
     pub fn reset(&self) {
         let fitted = self.state.viewport().get_untracked().and_then(|v| {
-            self.state
-                .with_dataset_untracked(|a| super::fitted_view(a.first_view, v.width, v.height))
+            self.state.with_dataset_untracked(|a| {
+                super::fitted_view(
+                    a.first_view,
+                    v.width,
+                    v.height,
+                    self.legend_px.get_untracked(),
+                )
+            })
         });
         match fitted {
             Some(target) => self.fly_to(target),

@@ -5,15 +5,20 @@
 use atlas_core::category_style::{CategoryStyle, LegendEntry};
 use atlas_core::Lang;
 use leptos::prelude::*;
+use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
 
 use crate::i18n::{category_label, t, Ui};
 use crate::state::use_atlas_state;
 
 /// Categories in legend order with their counts, only those the dataset uses.
+/// Its drawn width goes to `width`, so the map's fitted view keeps clear of it.
 #[component]
-pub fn Legend() -> impl IntoView {
+pub fn Legend(width: WriteSignal<f64>) -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang();
+    let node = NodeRef::<leptos::html::Details>::new();
+    let UseElementSizeReturn { width: drawn, .. } = use_element_size(node);
+    Effect::new(move |_| width.set(drawn.get()));
     move || {
         let loaded = state.dataset()?;
         let items: Vec<_> = loaded
@@ -33,7 +38,7 @@ pub fn Legend() -> impl IntoView {
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w > 760.0);
         Some(view! {
-            <details class="legend" open=roomy>
+            <details class="legend" open=roomy node_ref=node>
                 <summary>{move || t(lang.get(), Ui::Legend)}</summary>
                 <ul>{items}</ul>
             </details>

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use atlas_core::cluster::{Cluster, MapItem};
-use atlas_core::geo::{spread_crowded, ScreenPoint};
+use atlas_core::geo::{keep_spread_inside, spread_crowded, ScreenPoint};
 use atlas_core::map_items::compact_count;
 use atlas_core::{Category, WorldPoint};
 use leptos::prelude::*;
@@ -54,7 +54,8 @@ pub fn Markers(camera: Camera, marks: Memo<Vec<MapItem>>) -> impl IntoView {
                 })
                 .collect();
             let points: Vec<ScreenPoint> = sites.iter().map(|(_, p)| *p).collect();
-            let offsets = spread_crowded(&points, SPREAD_GAP, SPREAD_RADIUS);
+            let mut offsets = spread_crowded(&points, SPREAD_GAP, SPREAD_RADIUS);
+            keep_spread_inside(&points, &mut offsets, v.width, v.height, SPREAD_GAP / 2.0);
             Some(
                 sites
                     .iter()

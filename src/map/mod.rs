@@ -51,6 +51,9 @@ pub fn Map() -> impl IntoView {
     // Until the visitor moves the map, it keeps fitting the data as the layout
     // settles or the window changes; afterwards a resize keeps centre and zoom.
     let last_fit = StoredValue::new(None::<Viewport>);
+    // The legend reports its drawn width; the fit keeps clear of it, and
+    // fits again when it changes (the legend appears after the data).
+    let (legend_px, set_legend_px) = signal(0.0);
     Effect::new(move |_| {
         let (w, h) = (width.get(), height.get());
         let current = state.viewport().get();
@@ -59,7 +62,8 @@ pub fn Map() -> impl IntoView {
         }
         let untouched = current.is_none() || current == last_fit.get_value();
         let next = if untouched {
-            state.with_dataset(|a| fitted_view(a.first_view, w, h))
+            let legend = legend_px.get();
+            state.with_dataset(|a| fitted_view(a.first_view, w, h, legend))
         } else {
             current.map(|v| v.resized(w, h))
         };
@@ -81,7 +85,7 @@ pub fn Map() -> impl IntoView {
     });
 
     provide_world_layer(state);
-    let camera = camera::Camera::new(state);
+    let camera = camera::Camera::new(state, legend_px);
     let marks = markers::use_marks(state);
     interaction::fly_to_selection(state, camera);
     interaction::fly_to_tour_chapter(state, camera);
@@ -119,7 +123,7 @@ pub fn Map() -> impl IntoView {
             </div>
             <MapControls camera />
             <ScaleBar />
-            <Legend />
+            <Legend width=set_legend_px />
             <Attribution />
         </section>
     }
@@ -128,11 +132,14 @@ pub fn Map() -> impl IntoView {
 /// The room the map's own furniture takes: the legend along the left (as
 /// wide as it is drawn now), the zoom buttons on the right, so a fitted site
 /// never sits under either.
-fn clear_of_controls() -> Insets {
-    let legend = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".map .legend[open]").ok().flatten())
-        .map_or(0.0, |el| el.get_bounding_client_rect().width() + 12.0);
+fn clear_of_controls(legend_px: f64) -> Insets {
+    // `legend_px` is its content box: add its padding and border (about
+    // 22 px) and the 12 px it sits from the left edge.
+    let legend = if legend_px > 0.0 {
+        legend_px + 34.0
+    } else {
+        0.0
+    };
     Insets {
         left: FIT_PADDING.max(legend + FIT_PADDING / 2.0),
         right: FIT_PADDING + CONTROLS_PX,
@@ -141,11 +148,20 @@ fn clear_of_controls() -> Insets {
 }
 
 /// The view that shows every located site (or, with none, the basemap, or a wide default).
-pub(super) fn fitted_view(bounds: Option<Bounds>, width: f64, height: f64) -> Viewport {
+pub(super) fn fitted_view(
+    bounds: Option<Bounds>,
+    width: f64,
+    height: f64,
+    legend_px: f64,
+) -> Viewport {
     match bounds {
-        Some(bounds) => {
-            Viewport::fit_within(bounds, width, height, clear_of_controls(), FIT_MAX_ZOOM)
-        }
+        Some(bounds) => Viewport::fit_within(
+            bounds,
+            width,
+            height,
+            clear_of_controls(legend_px),
+            FIT_MAX_ZOOM,
+        ),
         None => {
             let fallback = Bounds {
                 min: atlas_core::LonLat::new(73.0, 18.0),

@@ -320,6 +320,28 @@ pub fn scale_bar(metres_per_pixel: f64, max_px: f64) -> (f64, f64) {
     (metres, metres / metres_per_pixel)
 }
 
+/// Spread markers stay on the map: a marker whose site is in view but whose
+/// spread offset would carry it past an edge (a ring of eight at the top of
+/// a world map) is pulled back so its whole `margin`-px half-size is inside
+/// the `width` × `height` view. Offsets of sites out of view are left alone.
+pub fn keep_spread_inside(
+    points: &[ScreenPoint],
+    offsets: &mut [(f64, f64)],
+    width: f64,
+    height: f64,
+    margin: f64,
+) {
+    for (p, o) in points.iter().zip(offsets.iter_mut()) {
+        let in_view = (0.0..=width).contains(&p.x) && (0.0..=height).contains(&p.y);
+        if !in_view || *o == (0.0, 0.0) {
+            continue;
+        }
+        let x = (p.x + o.0).clamp(margin, (width - margin).max(margin));
+        let y = (p.y + o.1).clamp(margin, (height - margin).max(margin));
+        *o = (x - p.x, y - p.y);
+    }
+}
+
 /// Offsets that spread markers drawn on top of each other: markers closer
 /// than `min_gap` pixels are grouped and placed on a small circle around the
 /// group's centre, so every one stays visible and clickable. Returns an
@@ -370,6 +392,19 @@ pub fn spread_crowded(points: &[ScreenPoint], min_gap: f64, radius: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spread_marker_is_pulled_back_inside_the_map() {
+        let points = [
+            ScreenPoint { x: 100.0, y: 10.0 },
+            ScreenPoint { x: -50.0, y: 10.0 },
+        ];
+        let mut offsets = [(0.0, -30.0), (0.0, -30.0)];
+        keep_spread_inside(&points, &mut offsets, 400.0, 300.0, 22.0);
+        assert_eq!(offsets[0], (0.0, 12.0));
+        // A site out of view is not dragged in.
+        assert_eq!(offsets[1], (0.0, -30.0));
+    }
 
     proptest::proptest! {
         /// Whatever the box and the insets, a fitted box lies inside the
