@@ -15,18 +15,18 @@ pub const FLY_MS: f64 = 700.0;
 #[derive(Clone, Copy)]
 pub struct Camera {
     state: AtlasState,
-    /// How wide the legend is drawn: a fitted view keeps clear of it.
-    legend_px: ReadSignal<f64>,
+    /// The legend's drawn size: a fitted view keeps clear of it.
+    legend: ReadSignal<(f64, f64)>,
     /// The move running, if any: replacing or clearing it stops it.
     frames: StoredValue<Option<Frames>, LocalStorage>,
 }
 
 impl Camera {
     /// A camera for the map's viewport.
-    pub fn new(state: AtlasState, legend_px: ReadSignal<f64>) -> Self {
+    pub fn new(state: AtlasState, legend: ReadSignal<(f64, f64)>) -> Self {
         Self {
             state,
-            legend_px,
+            legend,
             frames: StoredValue::new_local(None),
         }
     }
@@ -60,12 +60,7 @@ impl Camera {
     pub fn reset(&self) {
         let fitted = self.state.viewport().get_untracked().and_then(|v| {
             self.state.with_dataset_untracked(|a| {
-                super::fitted_view(
-                    a.first_view,
-                    v.width,
-                    v.height,
-                    self.legend_px.get_untracked(),
-                )
+                super::fitted_view(a.first_view, v.width, v.height, self.legend.get_untracked())
             })
         });
         match fitted {

@@ -11,14 +11,14 @@ use crate::i18n::{category_label, t, Ui};
 use crate::state::use_atlas_state;
 
 /// Categories in legend order with their counts, only those the dataset uses.
-/// Its drawn width goes to `width`, so the map's fitted view keeps clear of it.
+/// Its drawn size goes to `size`, so the map's fitted view keeps clear of it.
 #[component]
-pub fn Legend(width: WriteSignal<f64>) -> impl IntoView {
+pub fn Legend(size: WriteSignal<(f64, f64)>) -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang();
     let node = NodeRef::<leptos::html::Details>::new();
-    let UseElementSizeReturn { width: drawn, .. } = use_element_size(node);
-    Effect::new(move |_| width.set(drawn.get()));
+    let UseElementSizeReturn { width, height } = use_element_size(node);
+    Effect::new(move |_| size.set((width.get(), height.get())));
     move || {
         let loaded = state.dataset()?;
         let items: Vec<_> = loaded

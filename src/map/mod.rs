@@ -53,7 +53,7 @@ pub fn Map() -> impl IntoView {
     let last_fit = StoredValue::new(None::<Viewport>);
     // The legend reports its drawn width; the fit keeps clear of it, and
     // fits again when it changes (the legend appears after the data).
-    let (legend_px, set_legend_px) = signal(0.0);
+    let (legend_px, set_legend_px) = signal((0.0, 0.0));
     Effect::new(move |_| {
         let (w, h) = (width.get(), height.get());
         let current = state.viewport().get();
@@ -123,27 +123,45 @@ pub fn Map() -> impl IntoView {
             </div>
             <MapControls camera />
             <ScaleBar />
-            <Legend width=set_legend_px />
+            <Legend size=set_legend_px />
             <Attribution />
         </section>
     }
 }
 
-/// The room the map's own furniture takes: the legend along the left (as
-/// wide as it is drawn now), the zoom buttons on the right, so a fitted site
-/// never sits under either.
-fn clear_of_controls(legend_px: f64) -> Insets {
-    // `legend_px` is its content box: add its padding and border (about
-    // 22 px) and the 12 px it sits from the left edge.
-    let legend = if legend_px > 0.0 {
-        legend_px + 34.0
-    } else {
-        0.0
-    };
-    Insets {
-        left: FIT_PADDING.max(legend + FIT_PADDING / 2.0),
+/// The room the map's own furniture takes: the zoom buttons on the right,
+/// and the legend in the top-left corner, kept clear either along the left
+/// side or along the top, whichever leaves the data bigger (an open legend
+/// beside a wide map, a folded one above a phone's).
+fn clear_of_controls(
+    bounds: Bounds,
+    width: f64,
+    height: f64,
+    (legend_w, legend_h): (f64, f64),
+) -> Insets {
+    let base = Insets {
         right: FIT_PADDING + CONTROLS_PX,
         ..Insets::uniform(FIT_PADDING)
+    };
+    if legend_w <= 0.0 {
+        return base;
+    }
+    // The size is its content box: add its padding and border (about 22 px)
+    // and the 12 px it sits from the edges, and half the usual padding.
+    let room = |px: f64| FIT_PADDING.max(px + 34.0 + FIT_PADDING / 2.0);
+    let beside = Insets {
+        left: room(legend_w),
+        ..base
+    };
+    let below = Insets {
+        top: room(legend_h),
+        ..base
+    };
+    let zoom = |insets| Viewport::fit_within(bounds, width, height, insets, FIT_MAX_ZOOM).zoom;
+    if zoom(beside) >= zoom(below) {
+        beside
+    } else {
+        below
     }
 }
 
@@ -152,14 +170,14 @@ pub(super) fn fitted_view(
     bounds: Option<Bounds>,
     width: f64,
     height: f64,
-    legend_px: f64,
+    legend: (f64, f64),
 ) -> Viewport {
     match bounds {
         Some(bounds) => Viewport::fit_within(
             bounds,
             width,
             height,
-            clear_of_controls(legend_px),
+            clear_of_controls(bounds, width, height, legend),
             FIT_MAX_ZOOM,
         ),
         None => {
