@@ -52,7 +52,7 @@ fn placement(tiles: Memo<Option<Vec<PlacedTile>>>, url: &str) -> String {
             .map(|t| {
                 // Half a pixel of overlap hides hairline seams between tiles at fractional zooms.
                 let size = t.3 + 0.5;
-                format!("transform: translate({:.1}px, {:.1}px); width: {size:.2}px; height: {size:.2}px", t.1, t.2)
+                format!("transform: translate({:.2}px, {:.2}px); width: {size:.2}px; height: {size:.2}px", t.1, t.2)
             })
             .unwrap_or_default()
     })
