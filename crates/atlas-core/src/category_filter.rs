@@ -36,6 +36,11 @@ impl CategoryFilter {
         }
     }
 
+    /// How many legend entries are hidden.
+    pub fn hidden_count(&self) -> usize {
+        self.hidden.len()
+    }
+
     /// Whether every category shows.
     pub fn is_open(&self) -> bool {
         self.hidden.is_empty()
@@ -63,6 +68,7 @@ mod tests {
         filter.toggle(styles.style(&sites[0].category));
         assert!(!filter.admits(&styles, &sites[0]));
         assert!(filter.admits(&styles, &sites[1]));
+        assert_eq!(filter.hidden_count(), 1);
         filter.toggle(styles.style(&sites[0].category));
         assert!(filter.admits(&styles, &sites[0]) && filter.is_open());
     }

@@ -50,7 +50,11 @@ impl SiteQuery {
     /// Reads the search box's text.
     pub fn new(text: &str) -> Self {
         Self {
-            words: fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+            words: fold(text)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
         }
     }
 
@@ -83,7 +87,9 @@ impl SiteSearch {
 
     /// Whether site `site` matches `query`; a site index out of range never does.
     pub fn matches(&self, site: usize, query: &SiteQuery) -> bool {
-        self.texts.get(site).is_some_and(|t| query.matches_folded(t))
+        self.texts
+            .get(site)
+            .is_some_and(|t| query.matches_folded(t))
     }
 }
 
@@ -183,7 +189,11 @@ mod tests {
         museum.address = text("苏州市高新区镇湖街道", "Zhenhu Subdistrict, Suzhou");
         vec![
             museum,
-            site("夜袭浒墅关纪念碑", "Memorial to the Night Raid on Xushuguan", Some(1939)),
+            site(
+                "夜袭浒墅关纪念碑",
+                "Memorial to the Night Raid on Xushuguan",
+                Some(1939),
+            ),
             site("寒山寺", "Hanshan Temple", None),
             site("Schloßberg", "Château Schloßberg", Some(1200)),
         ]
@@ -192,7 +202,9 @@ mod tests {
     fn found(sites: &[Site], q: &str) -> Vec<usize> {
         let search = SiteSearch::new(sites);
         let query = SiteQuery::new(q);
-        (0..sites.len()).filter(|&i| search.matches(i, &query)).collect()
+        (0..sites.len())
+            .filter(|&i| search.matches(i, &query))
+            .collect()
     }
 
     #[test]
