@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1>{title}</h1>
                 <crate::hand_off::HandOffButton />
-                <crate::site_list::SitesButton />
+                <crate::site_list::SitesButton place="in-header" />
                 <crate::tour::TourButton />
                 <LanguageButton />
             </header>
@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                     }}
                 </div>
                 <Map />
+                <crate::site_list::SitesButton place="on-map" />
                 <div class="side">
                     <DetailPanel />
                     <crate::site_list::SiteList />

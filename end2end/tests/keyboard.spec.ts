@@ -81,6 +81,11 @@ test('a visitor can do everything with the keyboard alone', async ({ page }) => 
   const before = Number(await from.getAttribute('aria-valuenow'));
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => Number(await from.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+  // And its end handle to the end, so the period takes in the raid of 1939 again.
+  const to = timeline.getByRole('slider', { name: 'To', exact: true });
+  await tabTo(page, to);
+  await page.keyboard.press('End');
+  await expect(to).toHaveAttribute('aria-valuetext', '2025');
 
   // Switch the language with the language button.
   const zh = page.getByRole('button', { name: '中文', exact: true });

@@ -126,7 +126,7 @@ fn SiteDetails(site: Site) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="panel-title">
             <button class="close" on:click=move |_| list.close_panel(state, false)>{move || t(lang.get(), Ui::Close)}</button>
-            <button class="back-to-list" on:click=move |_| list.close_panel(state, true)>{move || t(lang.get(), Ui::BackToList)}</button>
+            <button class="back-to-list" on:click=move |_| list.close_panel(state, true)><span aria-hidden="true">"← "</span>{move || t(lang.get(), Ui::BackToList)}</button>
             <h2 id="panel-title" tabindex="-1">{text(|site, l| site.name.get(l).to_owned())}</h2>
             <p class="category">{text(|site, l| crate::i18n::category_label(l, &site.category))}</p>
             <p class="summary">{text(|site, l| site.summary.get(l).to_owned())}</p>

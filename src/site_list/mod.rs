@@ -13,7 +13,7 @@ mod entries;
 mod filters;
 
 use atlas_core::site_list::{SiteOrder, SiteQuery, SiteSearch};
-use leptos::html::{Button, Input};
+use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -46,7 +46,6 @@ pub struct SiteListUi {
     /// Where focus was when the panel opened: it goes back there on close.
     opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     search: NodeRef<Input>,
-    toggle: NodeRef<Button>,
 }
 
 impl SiteListUi {
@@ -90,7 +89,9 @@ impl SiteListUi {
             return false;
         }
         self.open.set(false);
-        if let Some(b) = self.toggle.get_untracked() {
+        if let Some(b) =
+            query_one(".sites-toggle.in-header").or_else(|| query_one(".sites-toggle.on-map"))
+        {
             let _ = b.focus();
         }
         true
@@ -143,7 +144,6 @@ pub fn provide_site_list_ui(state: AtlasState) -> SiteListUi {
         order: RwSignal::new(SiteOrder::Date),
         opener: StoredValue::new_local(None),
         search: NodeRef::new(),
-        toggle: NodeRef::new(),
     };
     provide_context(ui);
     // A dataset can make the page a kiosk too.
@@ -188,17 +188,21 @@ pub fn use_site_list_ui() -> SiteListUi {
     expect_context::<SiteListUi>()
 }
 
-/// The header's "Sites" button: opens and closes the list (over the page on
-/// a phone), or goes back to it from a site's panel.
+/// The "Sites" button: opens and closes the list (over the page on a
+/// phone), or goes back to it from a site's panel. There are two, one in the
+/// header and one on the map's corner, and the stylesheet shows one: a
+/// phone's header has no room for it beside a two-line title.
 #[component]
-pub fn SitesButton() -> impl IntoView {
+pub fn SitesButton(
+    /// `in-header` or `on-map`.
+    place: &'static str,
+) -> impl IntoView {
     let state = use_atlas_state();
     let ui = use_site_list_ui();
     let lang = state.lang();
     view! {
         <button
-            class="sites-toggle"
-            node_ref=ui.toggle
+            class=format!("sites-toggle {place}")
             aria-controls=LIST_ID
             aria-expanded=move || ui.showing(state).to_string()
             on:click=move |_| {
@@ -290,6 +294,14 @@ pub fn SiteList() -> impl IntoView {
         )
         .ok();
         pending.set_value(handle);
+    });
+
+    // A count said in the previous language would be stale: the visible count says it anew.
+    Effect::new(move |first: Option<()>| {
+        lang.track();
+        if first.is_some() {
+            set_announcement.set(String::new());
+        }
     });
 
     let on_search_key = move |ev: web_sys::KeyboardEvent| {
