@@ -19,7 +19,8 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = 
 }
 
 test('a visitor can do everything with the keyboard alone', async ({ page }) => {
-  test.setTimeout(60_000);
+  // Many key presses, each a round trip: slow on a busy machine, never stuck.
+  test.setTimeout(120_000);
   await page.goto('/?lang=en');
   const timeline = timelineRegion(page);
   await expect(timeline.getByRole('button', { name: /Night raid on Xushuguan/ })).toBeAttached();
