@@ -22,6 +22,8 @@ pub fn App() -> impl IntoView {
         query.page_options(),
     );
     provide_context(state);
+    crate::site_list::provide_site_list_ui(state);
+    crate::keyboard::use_escape_closes();
     crate::url::use_deep_links(state);
 
     let path = query.data_path();
@@ -59,9 +61,11 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:kiosk=move || state.is_kiosk() class:touring=move || state.tour().with(Option::is_some)>
+            <crate::keyboard::SkipLinks />
             <header class="topbar">
                 <h1>{title}</h1>
                 <crate::hand_off::HandOffButton />
+                <crate::site_list::SitesButton place="in-header" />
                 <crate::tour::TourButton />
                 <LanguageButton />
             </header>
@@ -74,7 +78,11 @@ pub fn App() -> impl IntoView {
                     }}
                 </div>
                 <Map />
-                <DetailPanel />
+                <crate::site_list::SitesButton place="on-map" />
+                <div class="side">
+                    <DetailPanel />
+                    <crate::site_list::SiteList />
+                </div>
                 <Timeline />
                 <crate::tour::TourPlayer />
             </main>

@@ -169,6 +169,28 @@ catalogue! {
     HideProblemDetails => ("收起详情", "Hide details"),
     /// Opens a folded problems alert again.
     ShowProblems => ("查看问题", "Show problems"),
+
+    // ---- The site list and keyboard use (issue 11: src/site_list/, src/keyboard.rs) ----
+    /// The search box of the site list.
+    SearchSites => ("搜索地点", "Search sites"),
+    /// The list's order chooser.
+    SortBy => ("排序", "Sort by"),
+    /// Order: by the first event's date.
+    ByDate => ("按年代", "By date"),
+    /// Order: by name.
+    ByName => ("按名称", "By name"),
+    /// The group of category toggles.
+    ShowCategories => ("显示类别", "Show categories"),
+    /// The list is empty under the search and filters.
+    NoSiteMatches => ("没有符合条件的地点", "No site matches"),
+    /// A list entry's mark: the site has no date.
+    Undated => ("日期不详", "No date known"),
+    /// From the panel back to the site list.
+    BackToList => ("返回列表", "Back to list"),
+    /// Skip link to the map.
+    SkipToMap => ("跳到地图", "Skip to map"),
+    /// Skip link to the site list.
+    SkipToList => ("跳到地点列表", "Skip to site list"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -230,6 +252,23 @@ pub fn sites_count(lang: Lang, n: usize) -> String {
         Lang::Zh => format!("{n} 处地点"),
         Lang::En if n == 1 => "1 site".to_owned(),
         Lang::En => format!("{n} sites"),
+    }
+}
+
+/// The site list's count, also said politely after a search: "12 sites shown".
+pub fn sites_shown(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示 {n} 个地点"),
+        Lang::En if n == 1 => "1 site shown".to_owned(),
+        Lang::En => format!("{n} sites shown"),
+    }
+}
+
+/// Under a long site list: only the first `n` are drawn.
+pub fn sites_listed_first(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("只列出前 {n} 个地点；输入文字可查找其余地点"),
+        Lang::En => format!("Only the first {n} are listed; type to find the others"),
     }
 }
 

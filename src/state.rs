@@ -7,6 +7,8 @@
 
 use std::sync::Arc;
 
+use atlas_core::category_filter::CategoryFilter;
+use atlas_core::category_style::CategoryStyle;
 use atlas_core::geo::roaming_area;
 use atlas_core::time_axis::AxisView;
 use atlas_core::{Atlas, Chapter, Lang, TimeFilter, Viewport};
@@ -62,6 +64,8 @@ pub struct AtlasState {
     timeline_view: RwSignal<Option<AxisView>>,
     /// The guided tour, while one runs.
     tour: RwSignal<Option<TourStop>>,
+    /// The categories the visitor hid: on the map, the timeline and the site list.
+    categories: RwSignal<CategoryFilter>,
 }
 
 impl AtlasState {
@@ -78,6 +82,7 @@ impl AtlasState {
             playing: RwSignal::new(false),
             timeline_view: RwSignal::new(None),
             tour: RwSignal::new(None),
+            categories: RwSignal::new(CategoryFilter::default()),
         }
     }
 
@@ -121,6 +126,11 @@ impl AtlasState {
     /// The zoomed part of the time axis.
     pub fn timeline_view(&self) -> ReadSignal<Option<AxisView>> {
         self.timeline_view.read_only()
+    }
+
+    /// The categories hidden from the map, the timeline and the site list.
+    pub fn category_filter(&self) -> ReadSignal<CategoryFilter> {
+        self.categories.read_only()
     }
 
     /// The guided tour's place, while one runs.
@@ -233,6 +243,8 @@ impl AtlasState {
                 attract: false,
             }));
         }
+        // Another dataset has other categories: none of them starts hidden.
+        self.categories.set(CategoryFilter::default());
         self.dataset.set(Some(dataset));
     }
 
@@ -263,6 +275,11 @@ impl AtlasState {
         if self.playing.get_untracked() != playing {
             self.playing.set(playing);
         }
+    }
+
+    /// Hides a category's sites everywhere, or shows them again.
+    pub fn toggle_category(&self, style: CategoryStyle) {
+        self.categories.update(|c| c.toggle(style));
     }
 
     /// Play when paused, pause when playing.
@@ -338,6 +355,9 @@ impl AtlasState {
         self.hovered.set(None);
         self.playing.set(false);
         self.timeline_view.set(None);
+        if !self.categories.with_untracked(CategoryFilter::is_open) {
+            self.categories.set(CategoryFilter::default());
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Map buttons, the basemap credit, and the sites that have no place on the map yet.
+//! Map buttons and the basemap credit. (Sites with no place on the map are in the site list.)
 
 use atlas_core::geo::ScreenPoint;
 use leptos::prelude::*;
@@ -66,45 +66,6 @@ pub fn Attribution() -> impl IntoView {
                 {tiles.map(|credit| view! { <span>{move || t(state.lang().get(), Ui::Tiles)}": "{credit}</span> })}
                 {basemap.map(|credit| view! { <span>{move || t(state.lang().get(), Ui::Basemap)}": "{credit}</span> })}
             </p>
-        })
-    }
-}
-
-/// Sites whose position is not known yet: still reachable, never silently dropped.
-#[component]
-pub fn UnlocatedSites() -> impl IntoView {
-    let state = use_atlas_state();
-    let lang = state.lang();
-    move || {
-        let loaded = state.dataset()?;
-        let items: Vec<_> = loaded
-            .loaded
-            .atlas
-            .sites
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.position.is_none())
-            .map(|(i, site)| {
-                let name = site.name.clone();
-                view! {
-                    <li>
-                        <button
-                            aria-pressed=move || (state.selected().get() == Some(i)).to_string()
-                            on:click=move |_| state.select(Some(i))
-                        >
-                            {move || name.get(lang.get()).to_owned()}
-                        </button>
-                    </li>
-                }
-            })
-            .collect();
-        (!items.is_empty()).then(|| {
-            view! {
-                <div class="unlocated">
-                    <h2>{move || t(lang.get(), Ui::NotOnMap)}</h2>
-                    <ul>{items}</ul>
-                </div>
-            }
         })
     }
 }

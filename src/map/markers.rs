@@ -26,13 +26,18 @@ const MIN_VISIBLE_RADIUS: f64 = 8.0;
 /// computed once per change and shared by the layers that draw them.
 pub fn use_marks(state: AtlasState) -> Memo<Vec<MapItem>> {
     // Which sites the time filter lets through, worked out once per filter change, not per frame.
+    // The category filter hides sites the same way.
     let admitted = Memo::new(move |_| {
         let filter = state.time().get();
-        state.with_atlas(|a| {
-            a.sites
-                .iter()
-                .map(|s| filter.admits(s))
-                .collect::<Vec<bool>>()
+        state.category_filter().with(|cats| {
+            state.with_dataset(|d| {
+                d.loaded
+                    .atlas
+                    .sites
+                    .iter()
+                    .map(|s| filter.admits(s) && cats.admits(&d.categories, s))
+                    .collect::<Vec<bool>>()
+            })
         })
     });
     Memo::new(move |_| visible_items(state, admitted))
@@ -130,6 +135,7 @@ fn SiteMarker(
             class=format!("marker {category}")
             class:selected=selected
             class:hovered=move || state.hovered().get() == Some(site)
+            data-site=site
             aria-pressed=move || selected().to_string()
             aria-label=move || name.get(lang.get()).to_owned()
             style=style

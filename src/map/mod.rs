@@ -24,7 +24,6 @@ use crate::i18n::{t, Ui};
 use crate::state::use_atlas_state;
 
 use basemap::{BasemapLayers, LakeLabels};
-pub use controls::UnlocatedSites;
 use controls::{Attribution, MapControls};
 use interaction::UseMapGesturesReturn;
 use legend::Legend;

@@ -4,7 +4,6 @@ use atlas_core::{Lang, Site};
 use leptos::prelude::*;
 
 use crate::i18n::{self, t, Ui};
-use crate::map::UnlocatedSites;
 use crate::state::use_atlas_state;
 
 /// The selected site's details, or the dataset's introduction when none is selected.
@@ -39,7 +38,6 @@ pub fn DetailPanel() -> impl IntoView {
                         <h2 id="panel-title">{move || settings.title.get(lang.get()).to_owned()}</h2>
                         <p>{move || settings.description.get(lang.get()).to_owned()}</p>
                         <p class="hint">{move || t(lang.get(), prompt)}</p>
-                        <UnlocatedSites />
                     </section>
                 }
                 .into_any()
@@ -52,6 +50,7 @@ pub fn DetailPanel() -> impl IntoView {
 #[component]
 fn SiteDetails(site: Site) -> impl IntoView {
     let state = use_atlas_state();
+    let list = crate::site_list::use_site_list_ui();
     let lang = state.lang();
     let s = StoredValue::new(site);
     let text = move |f: fn(&Site, Lang) -> String| move || s.with_value(|site| f(site, lang.get()));
@@ -143,8 +142,9 @@ fn SiteDetails(site: Site) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="panel-title">
-            <button class="close" on:click=move |_| state.select(None)>{move || t(lang.get(), Ui::Close)}</button>
-            <h2 id="panel-title">{text(|site, l| site.name.get(l).to_owned())}</h2>
+            <button class="close" on:click=move |_| list.close_panel(state, false)>{move || t(lang.get(), Ui::Close)}</button>
+            <button class="back-to-list" on:click=move |_| list.close_panel(state, true)><span aria-hidden="true">"← "</span>{move || t(lang.get(), Ui::BackToList)}</button>
+            <h2 id="panel-title" tabindex="-1">{text(|site, l| site.name.get(l).to_owned())}</h2>
             <p class="category">{text(|site, l| crate::i18n::category_label(l, &site.category))}</p>
             <p class="summary">{text(|site, l| site.summary.get(l).to_owned())}</p>
             <dl>

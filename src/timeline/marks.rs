@@ -14,6 +14,20 @@ use crate::state::use_atlas_state;
 #[component]
 pub fn Marks() -> impl IntoView {
     let geo = use_geometry();
+    let state = use_atlas_state();
+    // Sites of the categories the visitor hid have no marks, as they have no markers.
+    let shown_sites = Memo::new(move |_| {
+        state.category_filter().with(|cats| {
+            state.with_dataset(|d| {
+                d.loaded
+                    .atlas
+                    .sites
+                    .iter()
+                    .map(|s| cats.admits(&d.categories, s))
+                    .collect::<Vec<bool>>()
+            })
+        })
+    });
     let placed = Memo::new(move |_| {
         let v = geo.view.get();
         let scale = v.scale();
@@ -22,11 +36,35 @@ pub fn Marks() -> impl IntoView {
             // Whole slots beyond each edge are left out, so a merged mark never miscounts on screen.
             let lo = c.us.partition_point(|&u| u < v.u0 - margin);
             let hi = c.us.partition_point(|&u| u <= v.u1 + margin);
+            let shown: Vec<usize> = shown_sites.with(|shown| {
+                (lo..hi)
+                    .filter(|&i| {
+                        let site = c.refs[i].site;
+                        shown
+                            .as_ref()
+                            .is_none_or(|s| s.get(site).copied().unwrap_or(true))
+                    })
+                    .collect()
+            });
+            // Marks are placed over the shown events; `first` and the last
+            // event go back to the chronology's own indexes.
             place_marks(
-                (lo..hi).map(|i| (i, c.us[i] * scale)),
+                shown.iter().enumerate().map(|(k, &i)| (k, c.us[i] * scale)),
                 geo.slot_px,
                 geo.lanes,
             )
+            .into_iter()
+            .map(|m| {
+                let last = shown[m.first + m.count - 1];
+                (
+                    PlacedMark {
+                        first: shown[m.first],
+                        ..m
+                    },
+                    last,
+                )
+            })
+            .collect::<Vec<_>>()
         })
     });
 
@@ -44,8 +82,9 @@ pub fn Marks() -> impl IntoView {
 
     view! {
         <ol class="marks">
-            <For each=move || placed.get() key=|m| *m let:mark>
-                {if mark.is_merged() { view! { <MergedMark mark /> }.into_any() } else { view! { <EventMark mark /> }.into_any() }}
+            <For each=move || placed.get() key=|m| *m let:item>
+                {let (mark, last) = item;
+                if mark.is_merged() { view! { <MergedMark mark last /> }.into_any() } else { view! { <EventMark mark /> }.into_any() }}
             </For>
         </ol>
     }
@@ -128,12 +167,13 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     .into_any()
 }
 
+/// `last`: the chronology index of the mark's last event (hidden
+/// categories' events may lie between it and `mark.first`).
 #[component]
-fn MergedMark(mark: PlacedMark) -> impl IntoView {
+fn MergedMark(mark: PlacedMark, last: usize) -> impl IntoView {
     let state = use_atlas_state();
     let geo = use_geometry();
     let lang = state.lang();
-    let last = mark.first + mark.count - 1;
     let (refs, u_first, u_last) = geo.chronology.with_untracked(|c| {
         (
             (c.refs[mark.first], c.refs[last]),

@@ -165,7 +165,7 @@ pub fn cut_by_shapefile(key: &str, known: &str) -> bool {
 
 /// The plain letters of an accented Latin one, so "Schloßberg" and "Château"
 /// make readable ids: `schlossberg`, `chateau`.
-fn latin_letter(c: char) -> Option<&'static str> {
+pub(crate) fn latin_letter(c: char) -> Option<&'static str> {
     let lower = c.to_lowercase().next()?;
     Some(match lower {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",

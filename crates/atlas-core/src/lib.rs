@@ -5,6 +5,7 @@
 //! plain `cargo test` all share exactly the same behaviour.
 
 pub mod basemap;
+pub mod category_filter;
 pub mod category_style;
 pub mod cluster;
 pub mod contract;
@@ -30,6 +31,7 @@ pub mod problem;
 pub mod qr;
 pub mod shape;
 pub mod simplify;
+pub mod site_list;
 pub mod stream;
 pub mod text;
 pub mod ticks;
