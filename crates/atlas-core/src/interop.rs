@@ -258,7 +258,10 @@ mod tests {
             Some("fort-snelling-1820")
         );
         assert_eq!(slug("  Château d'If ").as_deref(), Some("chateau-d-if"));
-        assert_eq!(slug("Burgstall Schloßberg").as_deref(), Some("burgstall-schlossberg"));
+        assert_eq!(
+            slug("Burgstall Schloßberg").as_deref(),
+            Some("burgstall-schlossberg")
+        );
         assert_eq!(slug("Nevşehir Kalesi").as_deref(), Some("nevsehir-kalesi"));
         assert_eq!(slug("中国刺绣艺术馆"), None);
         assert_eq!(slug(&"a".repeat(200)).map(|s| s.len()), Some(64));

@@ -29,6 +29,7 @@ pub mod playback;
 pub mod problem;
 pub mod qr;
 pub mod shape;
+pub mod sheet;
 pub mod simplify;
 pub mod stream;
 pub mod text;
