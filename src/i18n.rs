@@ -162,6 +162,12 @@ catalogue! {
     NoCategory => ("未分类", "No category"),
     /// Legend entry that holds the least used of the data's own categories.
     OtherCategories => ("其他", "Other"),
+
+    // ---- Phones: the detail panel's bottom sheet (src/panel/sheet.rs) ----
+    /// The sheet's handle while it peeks: shows the whole panel.
+    ExpandDetails => ("展开详情", "Expand details"),
+    /// The sheet's handle while it shows the whole panel: back to peeking.
+    CollapseDetails => ("收起详情", "Collapse details"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
