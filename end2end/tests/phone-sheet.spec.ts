@@ -121,15 +121,33 @@ test.describe('the bottom sheet on a 360×640 phone', () => {
     await page.screenshot({ path: testInfo.outputPath('sheet-peek-timeline-360x640.png') });
   });
 
-  test('speaks Chinese, and with reduced motion it does not animate @phone', async ({ page }) => {
+  test('speaks Chinese, and with reduced motion it does not animate @phone', async ({ page }, testInfo) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/?lang=zh&site=xushuguan-raid-memorial');
     const panel = page.getByRole('region', { name: '夜袭浒墅关纪念碑' });
     const handle = panel.getByRole('button', { name: '展开详情' });
     await expect(handle).toHaveAttribute('aria-expanded', 'false');
     expect(await panel.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+    // Reached from the keyboard, the handle shows its focus ring above the sheet's edge.
+    await panel.getByRole('button', { name: '关闭' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(handle).toBeFocused();
+    await page.screenshot({ path: testInfo.outputPath('sheet-peek-zh-focus-360x640.png') });
     await handle.tap();
     await expect(panel.getByRole('button', { name: '收起详情' })).toHaveAttribute('aria-expanded', 'true');
+    await page.screenshot({ path: testInfo.outputPath('sheet-full-zh-360x640.png') });
+  });
+
+  test('a mouse drags it too, and the click that ends the drag does not undo it @phone', async ({ page }) => {
+    await page.goto('/?lang=en&site=xushuguan-raid-memorial');
+    const panel = page.getByRole('region', { name: RAID });
+    const { x, y } = await centre(panel.getByRole('button', { name: 'Expand details' }));
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x, y - i * 30);
+    await page.mouse.up();
+    await expect(panel.getByRole('button', { name: 'Collapse details' })).toHaveAttribute('aria-expanded', 'true');
+    expect(await restingTop(panel)).toBeLessThan(HEIGHT * 0.15);
   });
 });
 
