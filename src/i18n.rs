@@ -191,6 +191,12 @@ catalogue! {
     SkipToMap => ("跳到地图", "Skip to map"),
     /// Skip link to the site list.
     SkipToList => ("跳到地点列表", "Skip to site list"),
+
+    // ---- Phones: the detail panel's bottom sheet (src/panel/sheet.rs) ----
+    /// The sheet's handle while it peeks: shows the whole panel.
+    ExpandDetails => ("展开详情", "Expand details"),
+    /// The sheet's handle while it shows the whole panel: back to peeking.
+    CollapseDetails => ("收起详情", "Collapse details"),
 }
 
 /// The catalogue entry for `ui` in `lang`.

@@ -1,6 +1,10 @@
 //! The detail panel: everything known about the selected site, with its sources.
 
+mod sheet;
+
+use atlas_core::sheet::SheetStop;
 use atlas_core::{Lang, Site};
+use leptos::html::{Button, Section};
 use leptos::prelude::*;
 
 use crate::i18n::{self, t, Ui};
@@ -140,8 +144,36 @@ fn SiteDetails(site: Site) -> impl IntoView {
             })
             .collect_view()
     });
+    // On phones the panel is a bottom sheet that opens peeking (public/sheet.css);
+    // it stays a region, as on wider screens, so it is found the same way everywhere.
+    let stop = RwSignal::new(SheetStop::Peek);
+    let (handle, sheet) = (NodeRef::<Button>::new(), NodeRef::<Section>::new());
+    let drag = sheet::use_sheet_drag(handle, sheet, stop, move || list.close_panel(state, false));
+    let handle_name = move || {
+        let ui = if stop.get().is_expanded() {
+            Ui::CollapseDetails
+        } else {
+            Ui::ExpandDetails
+        };
+        t(lang.get(), ui)
+    };
     view! {
-        <section class="panel" aria-labelledby="panel-title">
+        <section
+            class="panel sheet"
+            class:sheet-full=move || stop.get().is_expanded()
+            class:sheet-dragging=move || drag.shown.get().is_some()
+            style=move || drag.shown.get().map(|px| format!("transform: translateY(calc(100% - {px:.1}px))"))
+            aria-labelledby="panel-title"
+            node_ref=sheet
+        >
+            <button
+                class="sheet-handle"
+                node_ref=handle
+                aria-label=handle_name
+                aria-expanded=move || stop.get().is_expanded().to_string()
+            >
+                <span class="sheet-grip" aria-hidden="true"></span>
+            </button>
             <button class="close" on:click=move |_| list.close_panel(state, false)>{move || t(lang.get(), Ui::Close)}</button>
             <button class="back-to-list" on:click=move |_| list.close_panel(state, true)><span aria-hidden="true">"← "</span>{move || t(lang.get(), Ui::BackToList)}</button>
             <h2 id="panel-title" tabindex="-1">{text(|site, l| site.name.get(l).to_owned())}</h2>

@@ -30,6 +30,7 @@ pub mod playback;
 pub mod problem;
 pub mod qr;
 pub mod shape;
+pub mod sheet;
 pub mod simplify;
 pub mod site_list;
 pub mod stream;
