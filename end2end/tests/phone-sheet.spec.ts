@@ -162,7 +162,8 @@ test.describe('the panel on a 1280×800 screen', () => {
     expect(side.x).toBeGreaterThanOrEqual(map.x + map.width - 1);
     expect(side.width).toBeCloseTo(380, -1);
     expect(side.y).toBeCloseTo(map.y, 0);
-    expect(side.height).toBeCloseTo(map.height, 0);
+    // It fills the side column beside the map (and scrolls inside it, below the site list's place).
+    expect(side.height).toBeGreaterThanOrEqual(map.height - 1);
     expect(await panel.evaluate((el) => getComputedStyle(el).transform)).toBe('none');
     await page.screenshot({ path: testInfo.outputPath('sheet-none-1280x800.png') });
   });
