@@ -123,6 +123,21 @@ def run_gmt(args, gmt):
     return res.stdout
 
 
+def shoreline_pieces(base, level, gmt):
+    """The shoreline pieces of one GSHHG level (1 land/sea, 2 lake, 3 island, 4 pond)."""
+    # NB: a bare "-W2" is read by GMT as a 2-point pen for *all* levels; the
+    # level must be followed by "/<pen>" (the pen itself is ignored with -M).
+    cmd = base + ["-W%d/0.25p" % level]
+    print("gmt " + " ".join(cmd), file=sys.stderr)
+    pieces = []
+    for header, pts in parse_segments(run_gmt(cmd, gmt)):
+        if not header.endswith("Level %d" % level):
+            sys.exit("basemap.py: unexpected segment header %r for -W%d" % (header, level))
+        if len(pts) >= 2:
+            pieces.append(pts)
+    return pieces
+
+
 def parse_segments(text):
     """Parse GMT multi-segment text. Returns [(header, [(lon, lat), ...])], empty ones dropped."""
     segs = []
@@ -590,15 +605,7 @@ def world_main(args, gmt, repo):
     base = ["coast", "-R%g/%g/%g/%g" % (w, e, s, n), "-D" + args.resolution, "-M"]
 
     def shoreline(level):
-        cmd = base + ["-W%d/0.25p" % level]
-        print("gmt " + " ".join(cmd), file=sys.stderr)
-        pieces = []
-        for header, pts in parse_segments(run_gmt(cmd, gmt)):
-            if not header.endswith("Level %d" % level):
-                sys.exit("basemap.py: unexpected segment header %r for -W%d" % (header, level))
-            if len(pts) >= 2:
-                pieces.append(pts)
-        return pieces
+        return shoreline_pieces(base, level, gmt)
 
     def polygon(rings, props):
         out = []
@@ -710,16 +717,7 @@ def main():
     # --- shorelines: level 1 land/sea, 2 lake, 3 island in lake, 4 pond on island
     shore = {}
     for level in (1, 2, 3, 4):
-        # NB: a bare "-W2" is read by GMT as a 2-point pen for *all* levels; the
-        # level must be followed by "/<pen>" (the pen itself is ignored with -M).
-        cmd = base + ["-W%d/0.25p" % level]
-        print("gmt " + " ".join(cmd), file=sys.stderr)
-        pieces = []
-        for header, pts in parse_segments(run_gmt(cmd, gmt)):
-            if not header.endswith("Level %d" % level):
-                sys.exit("basemap.py: unexpected segment header %r for -W%d" % (header, level))
-            if len(pts) >= 2:
-                pieces.append(pts)
+        pieces = shoreline_pieces(base, level, gmt)
         if pieces:
             shore[level] = pieces
     # Level 1 and 3 rings are land inside water of level 0/2, so polygons are built
