@@ -133,6 +133,21 @@ impl AtlasState {
         self.categories.read_only()
     }
 
+    /// For each site, whether the category filter shows it (tracked): the
+    /// map's markers and the timeline's marks hide the same sites.
+    pub fn shown_by_category(&self) -> Option<Vec<bool>> {
+        self.categories.with(|cats| {
+            self.with_dataset(|d| {
+                d.loaded
+                    .atlas
+                    .sites
+                    .iter()
+                    .map(|s| cats.admits(&d.categories, s))
+                    .collect()
+            })
+        })
+    }
+
     /// The guided tour's place, while one runs.
     pub fn tour(&self) -> ReadSignal<Option<TourStop>> {
         self.tour.read_only()

@@ -29,15 +29,13 @@ pub fn use_marks(state: AtlasState) -> Memo<Vec<MapItem>> {
     // The category filter hides sites the same way.
     let admitted = Memo::new(move |_| {
         let filter = state.time().get();
-        state.category_filter().with(|cats| {
-            state.with_dataset(|d| {
-                d.loaded
-                    .atlas
-                    .sites
-                    .iter()
-                    .map(|s| filter.admits(s) && cats.admits(&d.categories, s))
-                    .collect::<Vec<bool>>()
-            })
+        let shown = state.shown_by_category()?;
+        state.with_atlas(|a| {
+            a.sites
+                .iter()
+                .zip(shown)
+                .map(|(s, shown)| shown && filter.admits(s))
+                .collect::<Vec<bool>>()
         })
     });
     Memo::new(move |_| visible_items(state, admitted))

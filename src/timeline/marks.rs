@@ -16,18 +16,7 @@ pub fn Marks() -> impl IntoView {
     let geo = use_geometry();
     let state = use_atlas_state();
     // Sites of the categories the visitor hid have no marks, as they have no markers.
-    let shown_sites = Memo::new(move |_| {
-        state.category_filter().with(|cats| {
-            state.with_dataset(|d| {
-                d.loaded
-                    .atlas
-                    .sites
-                    .iter()
-                    .map(|s| cats.admits(&d.categories, s))
-                    .collect::<Vec<bool>>()
-            })
-        })
-    });
+    let shown_sites = Memo::new(move |_| state.shown_by_category());
     let placed = Memo::new(move |_| {
         let v = geo.view.get();
         let scale = v.scale();
