@@ -176,7 +176,7 @@ fn SiteDetails(site: Site) -> impl IntoView {
             </button>
             <button class="close" on:click=move |_| list.close_panel(state, false)>{move || t(lang.get(), Ui::Close)}</button>
             <button class="back-to-list" on:click=move |_| list.close_panel(state, true)><span aria-hidden="true">"← "</span>{move || t(lang.get(), Ui::BackToList)}</button>
-            <h2 id="panel-title" tabindex="-1">{text(|site, l| site.name.get(l).to_owned())}</h2>
+            <h2 id="panel-title" tabindex="-1" lang=text(|site, l| site.name.shown_lang(l).code().to_owned())>{text(|site, l| site.name.get(l).to_owned())}</h2>
             <p class="category">{text(|site, l| crate::i18n::category_label(l, &site.category))}</p>
             <p class="summary">{text(|site, l| site.summary.get(l).to_owned())}</p>
             <dl>
