@@ -38,7 +38,8 @@ pub fn DetailPanel() -> impl IntoView {
                     (false, _) => Ui::PickFromList,
                 };
                 view! {
-                    <section class="panel intro" aria-labelledby="panel-title">
+                    // Focusable so a keyboard can scroll it when the introduction is longer than its column (kiosk, phones: axe scrollable-region-focusable).
+                    <section class="panel intro" aria-labelledby="panel-title" tabindex="0">
                         <h2 id="panel-title">{move || settings.title.get(lang.get()).to_owned()}</h2>
                         <p>{move || settings.description.get(lang.get()).to_owned()}</p>
                         <p class="hint">{move || t(lang.get(), prompt)}</p>
