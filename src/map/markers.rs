@@ -114,7 +114,7 @@ fn SiteMarker(
     else {
         return ().into_any();
     };
-    let label = name.clone();
+    let (label, shown) = (name.clone(), name.clone());
     let style = move || {
         let (ox, oy) = spread
             .with(|m| m.as_ref().and_then(|m| m.get(&site).copied()))
@@ -136,6 +136,7 @@ fn SiteMarker(
             data-site=site
             aria-pressed=move || selected().to_string()
             aria-label=move || name.get(lang.get()).to_owned()
+            lang=move || shown.shown_lang(lang.get()).code()
             style=style
             on:click=move |_| state.select(Some(site))
             on:pointerenter=move |_| state.hover(Some(site))

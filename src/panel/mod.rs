@@ -38,7 +38,8 @@ pub fn DetailPanel() -> impl IntoView {
                     (false, _) => Ui::PickFromList,
                 };
                 view! {
-                    <section class="panel intro" aria-labelledby="panel-title">
+                    // Focusable so a keyboard can scroll it when the introduction is longer than its column (kiosk, phones: axe scrollable-region-focusable).
+                    <section class="panel intro" aria-labelledby="panel-title" tabindex="0">
                         <h2 id="panel-title">{move || settings.title.get(lang.get()).to_owned()}</h2>
                         <p>{move || settings.description.get(lang.get()).to_owned()}</p>
                         <p class="hint">{move || t(lang.get(), prompt)}</p>
@@ -176,7 +177,7 @@ fn SiteDetails(site: Site) -> impl IntoView {
             </button>
             <button class="close" on:click=move |_| list.close_panel(state, false)>{move || t(lang.get(), Ui::Close)}</button>
             <button class="back-to-list" on:click=move |_| list.close_panel(state, true)><span aria-hidden="true">"← "</span>{move || t(lang.get(), Ui::BackToList)}</button>
-            <h2 id="panel-title" tabindex="-1">{text(|site, l| site.name.get(l).to_owned())}</h2>
+            <h2 id="panel-title" tabindex="-1" lang=text(|site, l| site.name.shown_lang(l).code().to_owned())>{text(|site, l| site.name.get(l).to_owned())}</h2>
             <p class="category">{text(|site, l| crate::i18n::category_label(l, &site.category))}</p>
             <p class="summary">{text(|site, l| site.summary.get(l).to_owned())}</p>
             <dl>

@@ -45,6 +45,8 @@ fn SiteEntry(site: usize, on_choose: Callback<usize>) -> impl IntoView {
     else {
         return ().into_any();
     };
+    // A name only in the other language is marked so, for screen readers' pronunciation.
+    let shown_name = name.clone();
     let (name_id, about_id) = (
         format!("site-entry-{site}"),
         format!("site-entry-{site}-about"),
@@ -72,7 +74,9 @@ fn SiteEntry(site: usize, on_choose: Callback<usize>) -> impl IntoView {
             >
                 <span class=format!("legend-symbol {class}") aria-hidden="true"></span>
                 <span class="site-entry-text">
-                    <span class="site-entry-name" id=name_id>{move || name.get(lang.get()).to_owned()}</span>
+                    <span class="site-entry-name" id=name_id lang=move || shown_name.shown_lang(lang.get()).code()>
+                        {move || name.get(lang.get()).to_owned()}
+                    </span>
                     <span class="site-entry-about" id=about_id>{about}</span>
                 </span>
             </button>

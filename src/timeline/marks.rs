@@ -108,6 +108,8 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     let site = &atlas.sites[r.site];
     let event = atlas.event(r);
     let (date, title, site_name) = (event.date, event.title.clone(), site.name.clone());
+    // Text only in the other language carries its own `lang`, so it is pronounced right.
+    let (title_lang, site_lang) = (title.clone(), site_name.clone());
     let class = format!("mark event {}", category_class(&loaded, &site.category));
     let of_selected = move || state.selected().get() == Some(r.site);
     let of_hovered = move || state.hovered().get() == Some(r.site);
@@ -146,9 +148,9 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
                 <span class="mark-label">
                     <span class="event-date">{move || date.format(lang.get())}</span>
                     " "
-                    <span class="event-title">{move || title.get(lang.get()).to_owned()}</span>
+                    <span class="event-title" lang=move || title_lang.shown_lang(lang.get()).code()>{move || title.get(lang.get()).to_owned()}</span>
                     " "
-                    <span class="event-site">{move || site_name.get(lang.get()).to_owned()}</span>
+                    <span class="event-site" lang=move || site_lang.shown_lang(lang.get()).code()>{move || site_name.get(lang.get()).to_owned()}</span>
                 </span>
             </button>
         </li>

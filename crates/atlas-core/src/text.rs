@@ -70,6 +70,17 @@ impl LocalizedText {
             .unwrap_or("")
     }
 
+    /// The language of the text [`get`](Self::get) returns for `lang`: the other
+    /// language when it falls back, so the element showing it can carry the right
+    /// `lang` attribute and screen readers pronounce it in its own language.
+    pub fn shown_lang(&self, lang: Lang) -> Lang {
+        if self.exact(lang).is_none() && self.exact(lang.other()).is_some() {
+            lang.other()
+        } else {
+            lang
+        }
+    }
+
     /// The text in exactly `lang`, without fallback.
     pub fn exact(&self, lang: Lang) -> Option<&str> {
         match lang {
@@ -126,6 +137,17 @@ mod tests {
         let t = LocalizedText::from_json(&json!({ "zh": "纪念碑" })).unwrap();
         assert_eq!(t.get(Lang::En), "纪念碑");
         assert_eq!(t.missing(), vec![Lang::En]);
+    }
+
+    #[test]
+    fn shown_lang_names_the_language_of_the_fallback() {
+        let zh_only = LocalizedText::from_json(&json!({ "zh": "纪念碑" })).unwrap();
+        assert_eq!(zh_only.shown_lang(Lang::En), Lang::Zh);
+        assert_eq!(zh_only.shown_lang(Lang::Zh), Lang::Zh);
+        let both = LocalizedText::from_json(&json!({ "zh": "纪念碑", "en": "Memorial" })).unwrap();
+        assert_eq!(both.shown_lang(Lang::En), Lang::En);
+        // Nothing to show: keep the page's language rather than claim another.
+        assert_eq!(LocalizedText::default().shown_lang(Lang::En), Lang::En);
     }
 
     #[test]
