@@ -369,7 +369,7 @@ fn day_of_year_before_month(year: i32, month: u8) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -447,7 +447,8 @@ mod tests {
         assert!((d("1939-07-01").start_years() - 1939.4959).abs() < 0.001);
     }
 
-    fn any_date() -> impl Strategy<Value = HistDate> {
+    /// Any valid date of year, month or day precision (shared with other modules' property tests).
+    pub(crate) fn any_date() -> impl Strategy<Value = HistDate> {
         (
             -3000i32..3000,
             proptest::option::of(1u8..=12),

@@ -1,5 +1,7 @@
 use super::*;
 use proptest::prelude::*;
+
+use crate::date::tests::any_date;
 use serde_json::json;
 
 fn props(value: Value) -> Map<String, Value> {
@@ -492,18 +494,6 @@ fn days_from_civil(date: HistDate) -> i64 {
     let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-fn any_date() -> impl Strategy<Value = HistDate> {
-    (
-        -3000i32..3000,
-        proptest::option::of(1u8..=12),
-        1u8..=31,
-        any::<bool>(),
-    )
-        .prop_filter_map("valid dates only", |(y, m, day, with_day)| {
-            HistDate::new(y, m, (with_day && m.is_some()).then_some(day)).ok()
-        })
 }
 
 fn any_day(years: std::ops::Range<i32>) -> impl Strategy<Value = HistDate> {
