@@ -270,19 +270,21 @@ pub struct Atlas {
 impl Atlas {
     /// Builds the indexes over `sites`.
     pub fn new(settings: AtlasSettings, sites: Vec<Site>) -> Self {
-        let mut chronology: Vec<EventRef> = sites
+        // Each event's date as one integer beside it: comparing dates reached
+        // through their sites was a tenth of a 36k load.
+        let mut keyed: Vec<(u128, EventRef)> = sites
             .iter()
             .enumerate()
             .flat_map(|(s, site)| {
-                (0..site.events.len()).map(move |e| EventRef { site: s, event: e })
+                site.events
+                    .iter()
+                    .enumerate()
+                    .map(move |(e, event)| (event.date.order_key(), EventRef { site: s, event: e }))
             })
             .collect();
         // Stable: events on the same date keep file order, so the timeline never reshuffles.
-        chronology.sort_by(|a, b| {
-            sites[a.site].events[a.event]
-                .date
-                .cmp(&sites[b.site].events[b.event].date)
-        });
+        keyed.sort_by_key(|(key, _)| *key);
+        let chronology = keyed.into_iter().map(|(_, r)| r).collect();
         Self {
             settings,
             sites,

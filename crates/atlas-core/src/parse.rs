@@ -5,6 +5,7 @@
 //! exactly what visitors would.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use serde_json::{Map, Value};
 
@@ -394,6 +395,29 @@ impl FileNotes {
     }
 }
 
+/// A field's path (`properties.events[2].date`), spelt out only when a
+/// problem names it: most fields have none, and formatting every path up front
+/// was about a twentieth of a 36k load.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// A path written out whole.
+    Root(&'a str),
+    /// An item of a list: `list[i]`.
+    Item(&'a Path<'a>, usize),
+    /// A member of an object: `parent.name` (`parent.` with an empty name, a prefix).
+    Member(&'a Path<'a>, &'a str),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(path) => f.write_str(path),
+            Path::Item(list, i) => write!(f, "{list}[{i}]"),
+            Path::Member(parent, name) => write!(f, "{parent}.{name}"),
+        }
+    }
+}
+
 struct FeatureReader<'a> {
     index: usize,
     id: Option<String>,
@@ -458,22 +482,22 @@ fn unused_id(base: &str, taken: &HashMap<String, usize>) -> String {
 }
 
 impl FeatureReader<'_> {
-    fn report(&mut self, severity: Severity, field: impl Into<String>, kind: ProblemKind) {
+    fn report(&mut self, severity: Severity, field: impl fmt::Display, kind: ProblemKind) {
         self.failed |= severity == Severity::Error;
         self.problems.push(Problem {
             severity,
             feature: Some(self.index),
             id: self.id.clone(),
-            field: field.into(),
+            field: field.to_string(),
             kind,
         });
     }
 
-    fn error(&mut self, field: impl Into<String>, kind: ProblemKind) {
+    fn error(&mut self, field: impl fmt::Display, kind: ProblemKind) {
         self.report(Severity::Error, field, kind);
     }
 
-    fn warn(&mut self, field: impl Into<String>, kind: ProblemKind) {
+    fn warn(&mut self, field: impl fmt::Display, kind: ProblemKind) {
         self.report(Severity::Warning, field, kind);
     }
 
@@ -486,24 +510,30 @@ impl FeatureReader<'_> {
         name: &str,
         expected: Expected,
         known: &[&'static str],
-        mut read: impl FnMut(&mut Self, String, &Map<String, Value>) -> Option<T>,
+        mut read: impl FnMut(&mut Self, Path<'_>, &Map<String, Value>) -> Option<T>,
     ) -> Vec<T> {
+        let list_path = Path::Root(name);
         list.iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let field = format!("{name}[{i}]");
+                let field = Path::Item(&list_path, i);
                 let Value::Object(object) = item else {
                     self.warn(field, ProblemKind::WrongType { expected });
                     return None;
                 };
-                self.typos(object, known, &format!("{field}."));
+                self.typos(object, known, Path::Member(&field, ""));
                 read(self, field, object)
             })
             .collect()
     }
 
     /// Warns about unknown keys that look like misspelt known ones.
-    fn typos(&mut self, object: &Map<String, Value>, known: &[&'static str], prefix: &str) {
+    fn typos(
+        &mut self,
+        object: &Map<String, Value>,
+        known: &[&'static str],
+        prefix: impl fmt::Display + Copy,
+    ) {
         for key in object.keys() {
             // `name:en`-style keys are tags from other tools, not misspellings.
             if key.contains(':') {
@@ -695,14 +725,14 @@ impl FeatureReader<'_> {
         key: &str,
         required: bool,
     ) -> Option<LocalizedText> {
-        let field = format!("properties.{key}");
-        self.text_at(props.get(key), &field, required)
+        let field = Path::Member(&Path::Root("properties"), key);
+        self.text_at(props.get(key), field, required)
     }
 
     fn text_at(
         &mut self,
         value: Option<&Value>,
-        field: &str,
+        field: impl fmt::Display + Copy,
         required: bool,
     ) -> Option<LocalizedText> {
         match value.filter(|v| !v.is_null()) {
@@ -803,10 +833,11 @@ impl FeatureReader<'_> {
                 return Vec::new();
             }
         };
+        let list_path = Path::Root("properties.events");
         let mut events: Vec<Event> = list
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| self.event(e, &format!("properties.events[{i}]")))
+            .filter_map(|(i, e)| self.event(e, Path::Item(&list_path, i)))
             .collect();
         events.sort_by_key(|e| e.date);
         events
@@ -870,7 +901,7 @@ impl FeatureReader<'_> {
         }
     }
 
-    fn event(&mut self, value: &Value, field: &str) -> Option<Event> {
+    fn event(&mut self, value: &Value, field: Path<'_>) -> Option<Event> {
         let Value::Object(event) = value else {
             self.error(
                 field,
@@ -880,17 +911,18 @@ impl FeatureReader<'_> {
             );
             return None;
         };
-        self.typos(event, EVENT_KEYS, &format!("{field}."));
-        let start = self.date(event.get("date"), &format!("{field}.date"), true);
-        let end = self.date(event.get("end_date"), &format!("{field}.end_date"), false);
-        let title = self.text_at(event.get("title"), &format!("{field}.title"), true);
-        let text = self.text_at(event.get("text"), &format!("{field}.text"), false);
+        let member = |name| Path::Member(&field, name);
+        self.typos(event, EVENT_KEYS, member(""));
+        let start = self.date(event.get("date"), member("date"), true);
+        let end = self.date(event.get("end_date"), member("end_date"), false);
+        let title = self.text_at(event.get("title"), member("title"), true);
+        let text = self.text_at(event.get("text"), member("text"), false);
         let circa = match event.get("circa") {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
                 self.warn(
-                    format!("{field}.circa"),
+                    member("circa"),
                     ProblemKind::WrongType {
                         expected: Expected::Bool,
                     },
@@ -901,7 +933,7 @@ impl FeatureReader<'_> {
         let start = start??;
         let end = end.flatten();
         if end.is_some_and(|end| end < start) {
-            self.error(format!("{field}.end_date"), ProblemKind::EndBeforeStart);
+            self.error(member("end_date"), ProblemKind::EndBeforeStart);
             return None;
         }
         Some(Event {
@@ -915,7 +947,7 @@ impl FeatureReader<'_> {
     fn date(
         &mut self,
         value: Option<&Value>,
-        field: &str,
+        field: impl fmt::Display + Copy,
         required: bool,
     ) -> Option<Option<HistDate>> {
         match value {
@@ -1064,7 +1096,8 @@ impl FeatureReader<'_> {
                 if alt.is_none() {
                     this.error(format!("{field}.alt"), ProblemKind::MissingAlt);
                 }
-                let caption = this.text_at(m.get("caption"), &format!("{field}.caption"), false);
+                let caption =
+                    this.text_at(m.get("caption"), Path::Member(&field, "caption"), false);
                 let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
                 Some(Media {
                     src: src?,
