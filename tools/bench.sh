@@ -14,7 +14,11 @@ DIST="${DIST:-dist}"
 export DIST
 SYNTH_DATA="bench/out/synthetic-36k.geojson"
 
-SECTIONS=(bundle synthetic browser soak)
+# The scale curve's other sizes (bench/run.mjs BENCH_SCALE): 10x fewer and 10x
+# more sites; the 360k set is lean (tools/synth.py --lean) to fit the 50 MB limit.
+SCALE_DATA=("bench/out/synthetic-3600.geojson:3600:" "bench/out/synthetic-360k.geojson:360000:--lean")
+
+SECTIONS=(bundle synthetic browser soak parse)
 
 heading() { printf '\n== %s ==\n' "$1"; }
 
@@ -59,6 +63,16 @@ section_synthetic() {
     else
         python3 tools/synth.py "$SYNTH_DATA"
     fi
+    local entry file count flags
+    for entry in "${SCALE_DATA[@]}"; do
+        IFS=: read -r file count flags <<<"$entry"
+        if [[ -f "$file" && ! tools/synth.py -nt "$file" ]]; then
+            echo "synth: $file is up to date ($(kb "$(wc -c <"$file")") KB)"
+        else
+            # shellcheck disable=SC2086
+            python3 tools/synth.py "$file" --count "$count" $flags
+        fi
+    done
 }
 
 # Parse, first map frame, pan/zoom frame cost, timeline: the app beside a
@@ -80,6 +94,23 @@ section_soak() {
     [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
     { [[ -d node_modules/@playwright/test && -x /usr/bin/chromium ]]; } || bash tools/setup.sh test
     node bench/soak.mjs
+}
+
+# atlas_core::load, the first view and the cluster index natively (release
+# profile, so opt-level "z" like the wasm): what the browser's `parse + index`
+# rows cover, without the browser. Median of 5 runs after a warm-up.
+section_parse() {
+    heading "parse + index, native (crates/atlas-core/examples/parse_timing.rs)"
+    local files=(public/data/suzhou-red-heritage.geojson) entry file
+    [[ -f "$SYNTH_DATA" ]] || section_synthetic
+    for entry in "${SCALE_DATA[@]}"; do
+        file="${entry%%:*}"
+        [[ -f "$file" ]] && files+=("$file")
+    done
+    files+=("$SYNTH_DATA")
+    printf 'machine: 1-minute load average %s before\n' "$(cut -d' ' -f1 /proc/loadavg)"
+    cargo run --quiet --release -p atlas-core --example parse_timing -- --runs 5 "${files[@]}"
+    printf 'machine: 1-minute load average %s after\n' "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 main() {
