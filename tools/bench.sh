@@ -103,11 +103,12 @@ section_parse() {
     heading "parse + index, native (crates/atlas-core/examples/parse_timing.rs)"
     local files=(public/data/suzhou-red-heritage.geojson) entry file
     [[ -f "$SYNTH_DATA" ]] || section_synthetic
+    # Smallest first: 3,600, then the 36k set, then 360k.
     for entry in "${SCALE_DATA[@]}"; do
         file="${entry%%:*}"
+        [[ "$file" == *360k* ]] && files+=("$SYNTH_DATA")
         [[ -f "$file" ]] && files+=("$file")
     done
-    files+=("$SYNTH_DATA")
     printf 'machine: 1-minute load average %s before\n' "$(cut -d' ' -f1 /proc/loadavg)"
     cargo run --quiet --release -p atlas-core --example parse_timing -- --runs 5 "${files[@]}"
     printf 'machine: 1-minute load average %s after\n' "$(cut -d' ' -f1 /proc/loadavg)"
