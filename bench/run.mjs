@@ -608,4 +608,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   });
 }
 
-export { cursorToFrame, frameBusyTimes, interactionFrames };
+// The waterfall (bench/waterfall.mjs) reuses the server, the launch arguments and the statistics.
+export { cursorToFrame, frameBusyTimes, interactionFrames, serve, CHROMIUM_ARGS, DIST, ORIGIN, VIEWPORT, median, ms };

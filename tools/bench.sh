@@ -14,7 +14,7 @@ DIST="${DIST:-dist}"
 export DIST
 SYNTH_DATA="bench/out/synthetic-36k.geojson"
 
-SECTIONS=(bundle synthetic browser soak)
+SECTIONS=(bundle synthetic browser soak waterfall)
 
 heading() { printf '\n== %s ==\n' "$1"; }
 
@@ -80,6 +80,16 @@ section_soak() {
     [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
     { [[ -d node_modules/@playwright/test && -x /usr/bin/chromium ]]; } || bash tools/setup.sh test
     node bench/soak.mjs
+}
+
+# The Suzhou load as a waterfall: wasm ready, the dataset and each basemap
+# layer requested / received / parsed, sites and basemap drawn, first map
+# frame; and the requests per file, which must be 1 (bench/waterfall.mjs).
+section_waterfall() {
+    heading "Suzhou load waterfall (bench/waterfall.mjs)"
+    [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
+    { [[ -d node_modules/@playwright/test && -x /usr/bin/chromium ]]; } || bash tools/setup.sh test
+    node bench/waterfall.mjs
 }
 
 main() {
