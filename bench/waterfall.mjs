@@ -43,6 +43,8 @@ function probes() {
       });
     };
   }
+  // trunk's loader says so once init() returned, i.e. once main() has built the page.
+  addEventListener('TrunkApplicationStarted', () => mark('probe:page-built'));
   const seen = { sites: false, basemap: false };
   const observer = new MutationObserver(() => {
     for (const [what, selector] of [
@@ -95,6 +97,7 @@ async function loadOnce(browser) {
         const out = {
           'wasm received': wasm ? { t: wasm.responseEnd } : null,
           'wasm ready': row('atlas:wasm-ready', 'probe:wasm-ready'),
+          'page built (main() returned)': row('probe:page-built'),
           'data requested': resource(dataset) && { t: resource(dataset).requestStart || resource(dataset).startTime },
           'data response end': resource(dataset) && { t: resource(dataset).responseEnd },
           'data in wasm (atlas:fetched)': row('atlas:fetched'),

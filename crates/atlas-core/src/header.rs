@@ -118,13 +118,19 @@ mod tests {
     fn the_features_after_the_atlas_member_are_not_read() {
         // Broken JSON after `atlas`: the layers are still known.
         let bytes = br#"{"type":"FeatureCollection","atlas":{"basemap":[{"url":"w.geojson"}]},"features":[{"#;
-        assert_eq!(basemap_layers(bytes), vec![layer("layer-0", "w.geojson", "water")]);
+        assert_eq!(
+            basemap_layers(bytes),
+            vec![layer("layer-0", "w.geojson", "water")]
+        );
     }
 
     #[test]
     fn an_atlas_member_after_the_features_is_found_too() {
         let bytes = br#"{"features":[{"type":"Feature","properties":{"a":[1,{"b":2}]}}],"atlas":{"basemap":[{"url":"w.geojson","kind":"lake"}]}}"#;
-        assert_eq!(basemap_layers(bytes), vec![layer("layer-0", "w.geojson", "lake")]);
+        assert_eq!(
+            basemap_layers(bytes),
+            vec![layer("layer-0", "w.geojson", "lake")]
+        );
     }
 
     #[test]
@@ -145,7 +151,10 @@ mod tests {
     #[test]
     fn layers_that_would_leave_the_origin_are_left_out_as_load_leaves_them() {
         let bytes = br#"{"atlas":{"basemap":[{"url":"https://elsewhere.example/w.geojson"},{"url":"//elsewhere.example/w"},{"url":"javascript:alert(1)"},{"id":"ok","url":"b/r.geojson","kind":"river"},{"kind":"water"}]}}"#;
-        assert_eq!(basemap_layers(bytes), vec![layer("ok", "b/r.geojson", "river")]);
+        assert_eq!(
+            basemap_layers(bytes),
+            vec![layer("ok", "b/r.geojson", "river")]
+        );
     }
 
     /// A JSON value a curator might write in a layer's member.

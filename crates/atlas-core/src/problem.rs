@@ -34,7 +34,9 @@ pub enum FatalError {
         name: String,
     },
     /// The bytes are not UTF-8 text, which JSON must be (RFC 8259).
-    #[error("not UTF-8 text: the bytes from offset {offset} are not UTF-8; save the file as UTF-8")]
+    #[error(
+        "not UTF-8 text: the bytes from offset {offset} are not UTF-8; save the file as UTF-8"
+    )]
     InvalidUtf8 {
         /// 0-based offset in the file (a byte order mark counted) of the first byte that is not UTF-8.
         offset: usize,

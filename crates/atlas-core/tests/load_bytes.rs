@@ -27,7 +27,11 @@ fn only_one_byte_order_mark_is_skipped() {
     bytes.extend_from_slice(BUNDLED.as_bytes());
     assert!(matches!(
         load_bytes(&bytes),
-        Err(FatalError::InvalidJson { line: 1, column: 1, .. })
+        Err(FatalError::InvalidJson {
+            line: 1,
+            column: 1,
+            ..
+        })
     ));
 }
 
@@ -43,14 +47,20 @@ fn bytes_that_are_not_utf8_are_refused_with_their_offset() {
 fn the_offset_counts_the_byte_order_mark() {
     // The offset is where a hex editor shows the byte in the file itself.
     let bytes = b"\xEF\xBB\xBF{\"a\": \"\xFF\"}";
-    assert_eq!(load_bytes(bytes), Err(FatalError::InvalidUtf8 { offset: 10 }));
+    assert_eq!(
+        load_bytes(bytes),
+        Err(FatalError::InvalidUtf8 { offset: 10 })
+    );
 }
 
 #[test]
 fn a_truncated_character_at_the_end_is_refused_too() {
     // The first two bytes of "湖" (E6 B9 96): a download cut short.
     let bytes = b"{\"name\": \"\xE6\xB9";
-    assert_eq!(load_bytes(bytes), Err(FatalError::InvalidUtf8 { offset: 10 }));
+    assert_eq!(
+        load_bytes(bytes),
+        Err(FatalError::InvalidUtf8 { offset: 10 })
+    );
 }
 
 #[test]
