@@ -726,4 +726,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   });
 }
 
-export { cursorToFrame, frameBusyTimes, interactionFrames, load, scaleCurve, serve, settle };
+// The waterfall (bench/waterfall.mjs) reuses the server, the launch arguments and the statistics.
+export { cursorToFrame, frameBusyTimes, interactionFrames, load, scaleCurve, serve, settle, CHROMIUM_ARGS, DIST, ORIGIN, VIEWPORT, median, ms };

@@ -1,10 +1,18 @@
 //! The page: header, map, detail panel and timeline around one dataset.
 
-use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
 
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::js_sys::Promise;
+
+use crate::dataset::LoadedAtlas;
 use crate::i18n::{self, t, Ui};
 use crate::kiosk::Kiosk;
-use crate::load::load_atlas;
+use crate::load::{load_atlas, LoadError};
 use crate::map::Map;
 use crate::panel::DetailPanel;
 use crate::problems::{LoadFailure, ProblemsAlert};
@@ -15,7 +23,11 @@ use crate::url::{browser_lang, PageQuery};
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::perf::mark("atlas:wasm-ready");
     let query = PageQuery::current();
+    // Requested before anything is built: the page's own construction then
+    // overlaps the download (or finds index.html's preload already there).
+    let loading = load_atlas(query.data_path());
     let url_lang = query.lang;
     let state = AtlasState::new(
         url_lang.or_else(browser_lang).unwrap_or_default(),
@@ -26,14 +38,21 @@ pub fn App() -> impl IntoView {
     crate::keyboard::use_escape_closes();
     crate::url::use_deep_links(state);
 
-    let path = query.data_path();
-    let resource = LocalResource::new(move || load_atlas(path.clone()));
-
-    // Once the data is there, hand it to the state; open `?site=` and the dataset's default language.
+    // Once the sites are there, hand them to the state at once (open `?site=`
+    // and the dataset's default language); the basemap follows when it is read.
+    let outcome = RwSignal::new(None::<Result<Arc<LoadedAtlas>, LoadError>>);
     let wanted_site = query.site.clone();
-    Effect::new(move |_| {
-        if let Some(Ok(loaded)) = resource.get() {
-            state.show_dataset(loaded, url_lang, wanted_site.as_deref());
+    spawn_local(async move {
+        match loading.await {
+            Ok((loaded, basemap)) => {
+                state.show_dataset(loaded.clone(), url_lang, wanted_site.as_deref());
+                outcome.set(Some(Ok(loaded)));
+                // The layers' bytes are usually in by now: reading them here would
+                // hold back the first frame of sites, so they wait for it.
+                after_next_paint().await;
+                state.show_basemap(Arc::new(basemap.arrive().await));
+            }
+            Err(error) => outcome.set(Some(Err(error))),
         }
     });
 
@@ -71,7 +90,7 @@ pub fn App() -> impl IntoView {
             </header>
             <main class="stage">
                 <div class="messages">
-                    {move || match resource.get() {
+                    {move || match outcome.get() {
                         None => view! { <p role="status" class="status">{move || t(lang.get(), Ui::Loading)}</p> }.into_any(),
                         Some(Err(error)) => view! { <LoadFailure file=query.data_path() error /> }.into_any(),
                         Some(Ok(loaded)) => view! { <ProblemsAlert loaded /> }.into_any(),
@@ -105,4 +124,24 @@ fn LanguageButton() -> impl IntoView {
             {move || i18n::language_name(target())}
         </button>
     }
+}
+
+/// Resolves once the browser has painted the next frame (a task posted from
+/// an animation frame callback runs after that frame), or after 100 ms in a
+/// hidden tab, which paints no frames.
+async fn after_next_paint() {
+    let painted = Promise::new(&mut |resolve, _| {
+        let after_frame = resolve.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || drop(after_frame.call0(&JsValue::NULL)),
+                Duration::ZERO,
+            )
+        });
+        set_timeout(
+            move || drop(resolve.call0(&JsValue::NULL)),
+            Duration::from_millis(100),
+        );
+    });
+    let _ = JsFuture::from(painted).await;
 }

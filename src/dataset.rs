@@ -1,5 +1,6 @@
 //! A loaded dataset as the app holds it: atlas-core's sites and problems plus
-//! what the loader worked out once for the map (basemap, clusters, bounds).
+//! what the loader worked out once for the map (clusters, bounds), and its
+//! basemap, which arrives on its own so the sites never wait for it.
 //! Its own module so the state can hold one without depending on the loader.
 
 use atlas_core::category_style::CategoryStyles;
@@ -8,19 +9,13 @@ use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
 use atlas_core::Loaded;
 
-/// A dataset ready to show, with its basemap.
+/// A dataset ready to show (its basemap follows: [`RegionalBasemap`]).
 #[derive(Debug)]
 pub struct LoadedAtlas {
     /// The path as the visitor or curator wrote it, for messages.
     pub file: String,
     /// Sites and problems.
     pub loaded: Loaded,
-    /// Basemap layers that loaded: (kind, shapes simplified per zoom).
-    pub basemap: Vec<(String, SimplifiedShapes)>,
-    /// Credit lines of the basemap files.
-    pub basemap_credit: Option<String>,
-    /// Some basemap layer failed; the map still works without it.
-    pub basemap_failed: bool,
     /// The clustering hierarchy over every located site, built once.
     pub clusters: ClusterIndex,
     /// Bounds of every located site, worked out once: fitting, pan limits and
@@ -29,12 +24,24 @@ pub struct LoadedAtlas {
     /// What the map frames when it opens: every located site but a few
     /// far-off ones, which the alert names (atlas-core's `first_view`).
     pub first_view: Option<Bounds>,
-    /// The box the basemap layers that loaded cover: beyond it the map needs
-    /// the world layer (see atlas_core::world_layer).
-    pub regional_extent: Option<Bounds>,
     /// How each category draws, and the legend: worked out once, since every
     /// marker and timeline mark asks.
     pub categories: CategoryStyles,
+}
+
+/// A dataset's own basemap layers (atlas.basemap), which arrive after its
+/// sites: the map draws the sites first and these beneath them once read.
+#[derive(Debug, Default)]
+pub struct RegionalBasemap {
+    /// Layers that loaded: (kind, shapes simplified per zoom).
+    pub layers: Vec<(String, SimplifiedShapes)>,
+    /// The dataset's credit line for them, or else the layer files' own.
+    pub credit: Option<String>,
+    /// Some layer failed; the map still works without it.
+    pub failed: bool,
+    /// The box the layers that loaded cover: beyond it the map needs the
+    /// world layer (see atlas_core::world_layer).
+    pub extent: Option<Bounds>,
 }
 
 /// The coarse world layer, fetched at most once per page and only when a

@@ -1,6 +1,14 @@
 //! Fetching a dataset and its basemap at run time, so curators swap files
 //! without rebuilding. Parsing is atlas-core's; this module only moves bytes.
+//!
+//! Nothing here waits for anything it does not need: the dataset's request
+//! goes out the moment [`load_atlas`] is called (and index.html preloads the
+//! default one even earlier), the basemap layers' requests go out as soon as
+//! the dataset's `atlas` member names them, before its sites are parsed, and
+//! the sites are handed over without waiting for the basemap.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use atlas_core::basemap::{attribution, read_basemap};
@@ -9,10 +17,12 @@ use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
 use atlas_core::world_layer::{extent_of, WORLD_LAYERS, WORLD_ZOOMS};
-use atlas_core::{FatalError, Lang, MAX_DATASET_BYTES};
-use gloo_net::http::Request;
+use atlas_core::{BasemapLayerRef, FatalError, Lang, MAX_DATASET_BYTES};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::js_sys;
 
-use crate::dataset::{LoadedAtlas, WorldBasemap};
+use crate::dataset::{LoadedAtlas, RegionalBasemap, WorldBasemap};
 use crate::i18n;
 use crate::perf;
 
@@ -46,87 +56,125 @@ impl LoadError {
     }
 }
 
-/// Fetches and validates the dataset at `path`, then its basemap layers.
-pub async fn load_atlas(path: String) -> Result<Arc<LoadedAtlas>, LoadError> {
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let url = same_origin_url(&path, &base).ok_or(LoadError::NotSameOrigin)?;
-    let text = fetch_text(&url).await?;
-    perf::mark("atlas:fetched");
-    let loaded = atlas_core::load(&text).map_err(LoadError::Fatal)?;
-    let points: Vec<_> = loaded
-        .atlas
-        .sites
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| Some((i, s.position?.to_world())))
-        .collect();
-    let bounds = loaded.atlas.bounds();
-    let first_view = atlas_core::first_view::first_view(&loaded.atlas.sites).map(|v| v.bounds);
-    let clusters = ClusterIndex::for_sites(&points);
-    perf::mark("atlas:parsed");
-    perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
+/// The basemap layers of a dataset, requested and on their way.
+pub struct PendingBasemap {
+    /// Each layer with its response, in the dataset's order (`None`: its
+    /// address left the page's origin, so it was never asked for).
+    requests: Vec<(BasemapLayerRef, Option<Fetch>)>,
+    /// The dataset's own credit line, which wins over the layer files'.
+    dataset_credit: Option<String>,
+}
 
-    let mut basemap = Vec::new();
-    // The dataset's own credit line wins; otherwise each layer file's.
-    let mut credits: Vec<String> = Vec::new();
-    let mut basemap_failed = false;
-    let mut regional_extent = None;
-    for layer in &loaded.atlas.settings.basemap {
-        // Layer paths are relative to the dataset file, so a dataset folder can move as a whole.
-        let layer_url = same_origin_url(&layer.url, &url);
-        let fetched = match layer_url {
-            Some(u) => fetch_text(&u).await.ok(),
-            None => None,
+/// Requests the dataset at `path` now, and returns the rest of the load: its
+/// sites once they are parsed, with its basemap still arriving.
+pub fn load_atlas(
+    path: String,
+) -> impl Future<Output = Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError>> {
+    let url = same_origin_url(&path, &page_href());
+    // Before the first await, so the request leaves while the page is still being built.
+    let request = url.as_deref().map(fetch_bytes);
+    async move {
+        let (Some(url), Some(request)) = (url, request) else {
+            return Err(LoadError::NotSameOrigin);
         };
-        match fetched
-            .as_deref()
-            .map(|t| (read_basemap(t), attribution(t)))
-        {
-            Some((Ok(shapes), credit)) => {
-                if let Some(c) = credit.filter(|c| !credits.contains(c)) {
-                    credits.push(c);
-                }
-                regional_extent = union(regional_extent, extent_of(&shapes));
-                basemap.push((
-                    layer.kind.clone(),
-                    SimplifiedShapes::new(&shapes, &BASEMAP_ZOOMS),
-                ));
-            }
-            _ => basemap_failed = true,
-        }
+        let bytes = request.await?;
+        // The layers download while the sites are parsed below.
+        let early = atlas_core::header::basemap_layers(&bytes);
+        let early_requests = request_layers(&early, &url);
+        // After the layers' requests, so that `atlas:parse` stays parse + index.
+        perf::mark("atlas:fetched");
+        let loaded = atlas_core::load_bytes(&bytes).map_err(LoadError::Fatal)?;
+        drop(bytes);
+        let points: Vec<_> = loaded
+            .atlas
+            .sites
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, s.position?.to_world())))
+            .collect();
+        let bounds = loaded.atlas.bounds();
+        let first_view = atlas_core::first_view::first_view(&loaded.atlas.sites).map(|v| v.bounds);
+        let clusters = ClusterIndex::for_sites(&points);
+        perf::mark("atlas:parsed");
+        perf::measure("atlas:parse", "atlas:fetched", "atlas:parsed");
+
+        // The early read is a guess (a file may repeat its `atlas` member): the parsed list decides.
+        let settings = &loaded.atlas.settings;
+        let requests = if settings.basemap == early {
+            early_requests
+        } else {
+            request_layers(&settings.basemap, &url)
+        };
+        let basemap = PendingBasemap {
+            requests,
+            dataset_credit: settings.basemap_attribution.clone(),
+        };
+        let categories = CategoryStyles::of_sites(&loaded.atlas.sites);
+        let atlas = Arc::new(LoadedAtlas {
+            file: path,
+            loaded,
+            clusters,
+            bounds,
+            first_view,
+            categories,
+        });
+        Ok((atlas, basemap))
     }
-    let loaded_credit = loaded.atlas.settings.basemap_attribution.clone();
-    let categories = CategoryStyles::of_sites(&loaded.atlas.sites);
-    Ok(Arc::new(LoadedAtlas {
-        file: path,
-        loaded,
-        basemap,
-        basemap_credit: loaded_credit.or_else(|| (!credits.is_empty()).then(|| credits.join("; "))),
-        basemap_failed,
-        clusters,
-        bounds,
-        first_view,
-        regional_extent,
-        categories,
-    }))
+}
+
+impl PendingBasemap {
+    /// Waits for the layers (already requested together, so this waits for
+    /// the slowest, not for their sum) and reads them. A layer that fails is
+    /// left out and said so; the map works without it.
+    pub async fn arrive(self) -> RegionalBasemap {
+        let mut basemap = RegionalBasemap::default();
+        // The dataset's own credit line wins; otherwise each layer file's.
+        let mut credits: Vec<String> = Vec::new();
+        for (layer, request) in self.requests {
+            let bytes = match request {
+                Some(request) => request.await.ok(),
+                None => None,
+            };
+            let text = bytes.as_deref().and_then(|b| utf8_text(b).ok());
+            match text.map(|t| (read_basemap(t), attribution(t))) {
+                Some((Ok(shapes), credit)) => {
+                    if let Some(c) = credit.filter(|c| !credits.contains(c)) {
+                        credits.push(c);
+                    }
+                    basemap.extent = union(basemap.extent, extent_of(&shapes));
+                    basemap.layers.push((
+                        layer.kind.clone(),
+                        SimplifiedShapes::new(&shapes, &BASEMAP_ZOOMS),
+                    ));
+                    perf::mark(&format!("atlas:basemap-parsed:{}", layer.url));
+                }
+                _ => basemap.failed = true,
+            }
+        }
+        basemap.credit = self
+            .dataset_credit
+            .or_else(|| (!credits.is_empty()).then(|| credits.join("; ")));
+        basemap
+    }
 }
 
 /// Fetches the world layer's files (beside the page, not the dataset: every
-/// dataset shares them). Fails whole if one file fails, so the map never
-/// draws land without its lakes.
+/// dataset shares them), all at once. Fails whole if one file fails, so the
+/// map never draws land without its lakes.
 pub async fn load_world_layer() -> Result<WorldBasemap, LoadError> {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let mut layers = Vec::new();
-    let mut credit = None;
+    let page = page_href();
+    let mut requests = Vec::new();
     for (kind, path) in WORLD_LAYERS {
         let url = same_origin_url(path, &page).ok_or(LoadError::NotSameOrigin)?;
-        let text = fetch_text(&url).await?;
-        let shapes = read_basemap(&text).map_err(|e| LoadError::Network(format!("{path}: {e}")))?;
-        credit = credit.or_else(|| attribution(&text));
+        requests.push((kind, path, fetch_bytes(&url)));
+    }
+    let mut layers = Vec::new();
+    let mut credit = None;
+    for (kind, path, request) in requests {
+        let bytes = request.await?;
+        let text = utf8_text(&bytes).map_err(|e| LoadError::Network(format!("{path}: {e}")))?;
+        let shapes = read_basemap(text).map_err(|e| LoadError::Network(format!("{path}: {e}")))?;
+        credit = credit.or_else(|| attribution(text));
         layers.push((
             kind.to_owned(),
             SimplifiedShapes::new(&shapes, &WORLD_ZOOMS),
@@ -135,39 +183,89 @@ pub async fn load_world_layer() -> Result<WorldBasemap, LoadError> {
     Ok(WorldBasemap { layers, credit })
 }
 
-fn union(a: Option<Bounds>, b: Option<Bounds>) -> Option<Bounds> {
-    Bounds::around([a, b].into_iter().flatten().flat_map(|b| [b.min, b.max]))
-}
-
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
-    }
-    // Refuse huge files before reading them, so a kiosk tab never freezes.
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|b| *b > MAX_DATASET_BYTES) {
-        return Err(LoadError::Fatal(FatalError::TooLarge {
-            bytes,
-            limit: MAX_DATASET_BYTES,
-        }));
-    }
-    response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))
-}
-
 /// Resolves `path` against the page; `None` when it leaves the page's origin.
 /// Lives beside the loader because only the loader may decide what is fetched.
 pub fn same_origin_url(path: &str, base: &str) -> Option<String> {
     let url = web_sys::Url::new_with_base(path, base).ok()?;
     let page = web_sys::Url::new(base).ok()?;
     (url.origin() == page.origin()).then(|| url.href())
+}
+
+/// A response's bytes, arriving.
+type Fetch = Pin<Box<dyn Future<Output = Result<Vec<u8>, LoadError>>>>;
+
+/// Requests every layer now; layer paths are relative to the dataset file, so
+/// a dataset folder can move as a whole.
+fn request_layers(
+    layers: &[BasemapLayerRef],
+    dataset_url: &str,
+) -> Vec<(BasemapLayerRef, Option<Fetch>)> {
+    layers
+        .iter()
+        .map(|layer| {
+            let request = same_origin_url(&layer.url, dataset_url).map(|u| fetch_bytes(&u));
+            (layer.clone(), request)
+        })
+        .collect()
+}
+
+/// Sends the request at once and returns its body as bytes: one copy from the
+/// browser's buffer into wasm memory, no UTF-8 → UTF-16 → UTF-8 round trip.
+///
+/// A plain `fetch(url)` (mode cors, credentials same-origin), so that it takes
+/// over the response of index.html's `<link rel=preload as=fetch crossorigin>`.
+fn fetch_bytes(url: &str) -> Fetch {
+    let sent = web_sys::window()
+        .ok_or_else(|| LoadError::Network("no window".into()))
+        .map(|w| w.fetch_with_str(url));
+    Box::pin(async move {
+        let response: web_sys::Response = JsFuture::from(sent?)
+            .await
+            .map_err(network_error)?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(LoadError::Http(response.status()));
+        }
+        // Refuse huge files before reading them, so a kiosk tab never freezes.
+        let declared = response
+            .headers()
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse::<usize>().ok());
+        if let Some(bytes) = declared.filter(|b| *b > MAX_DATASET_BYTES) {
+            return Err(LoadError::Fatal(FatalError::TooLarge {
+                bytes,
+                limit: MAX_DATASET_BYTES,
+            }));
+        }
+        let buffer = JsFuture::from(response.array_buffer().map_err(network_error)?)
+            .await
+            .map_err(network_error)?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    })
+}
+
+/// What the browser said, as `error.toString()` reads it ("TypeError: Failed to fetch").
+fn network_error(error: JsValue) -> LoadError {
+    let detail = match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.to_string()),
+        None => error.as_string().unwrap_or_else(|| format!("{error:?}")),
+    };
+    LoadError::Network(detail)
+}
+
+/// A basemap file's text: UTF-8, a byte order mark skipped (as `Response.text()` would).
+fn utf8_text(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+fn page_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+fn union(a: Option<Bounds>, b: Option<Bounds>) -> Option<Bounds> {
+    Bounds::around([a, b].into_iter().flatten().flat_map(|b| [b.min, b.max]))
 }

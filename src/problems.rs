@@ -30,13 +30,16 @@ pub fn LoadFailure(file: String, error: LoadError) -> impl IntoView {
 /// Lists the problems of a dataset that did load, grouped; nothing when it is clean.
 #[component]
 pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
-    let lang = use_atlas_state().lang();
+    let state = use_atlas_state();
+    let lang = state.lang();
     let problems = &loaded.loaded.problems;
-    let basemap_failed = loaded.basemap_failed;
+    // The basemap arrives after the sites: the line appears when it has failed.
+    let basemap_failed = move || state.with_basemap(|b| b.failed).unwrap_or(false);
     if problems.is_empty() {
-        return basemap_failed
-            .then(|| view! { <div role="alert" class="alert">{move || t(lang.get(), Ui::BasemapUnavailable)}</div> })
-            .into_any();
+        return (move || {
+            basemap_failed().then(|| view! { <div role="alert" class="alert">{move || t(lang.get(), Ui::BasemapUnavailable)}</div> })
+        })
+        .into_any();
     }
     let skipped: std::collections::BTreeSet<usize> = problems
         .iter()
@@ -105,7 +108,7 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
                     {move || i18n::problems_summary(lang.get(), &summary_file, skipped, warnings)}
                 </p>
                 {move || (!folded.get()).then(lead)}
-                {basemap_failed.then(|| view! { <p>{move || t(lang.get(), Ui::BasemapUnavailable)}</p> })}
+                {move || basemap_failed().then(|| view! { <p>{move || t(lang.get(), Ui::BasemapUnavailable)}</p> })}
             </div>
             {move || (!folded.get()).then(rest)}
         </section>

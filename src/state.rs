@@ -14,7 +14,7 @@ use atlas_core::time_axis::AxisView;
 use atlas_core::{Atlas, Chapter, Lang, TimeFilter, Viewport};
 use leptos::prelude::*;
 
-use crate::dataset::LoadedAtlas;
+use crate::dataset::{LoadedAtlas, RegionalBasemap};
 
 /// Options of the page itself, read from the URL once at start (a reload is
 /// the only way to change them).
@@ -53,6 +53,8 @@ pub struct AtlasState {
     viewport: RwSignal<Option<Viewport>>,
     /// The loaded dataset, once it is there.
     dataset: RwSignal<Option<Arc<LoadedAtlas>>>,
+    /// The dataset's basemap layers, once they are read (after its sites).
+    basemap: RwSignal<Option<Arc<RegionalBasemap>>>,
     /// Which part of history shows on the map, the timeline and the clusters.
     time: RwSignal<TimeFilter>,
     /// The site under the pointer or focus (on the map or through one of its
@@ -77,6 +79,7 @@ impl AtlasState {
             selected: RwSignal::new(None),
             viewport: RwSignal::new(None),
             dataset: RwSignal::new(None),
+            basemap: RwSignal::new(None),
             time: RwSignal::new(TimeFilter::All),
             hovered: RwSignal::new(None),
             playing: RwSignal::new(false),
@@ -220,6 +223,17 @@ impl AtlasState {
         self.dataset.with_untracked(|d| d.as_deref().map(f))
     }
 
+    /// The dataset's basemap layers, once they have arrived or failed (tracked).
+    pub fn basemap(&self) -> Option<Arc<RegionalBasemap>> {
+        self.basemap.get()
+    }
+
+    /// Runs `f` on the dataset's basemap layers, once they have arrived or
+    /// failed; `None` while they are on their way (tracked).
+    pub fn with_basemap<R>(&self, f: impl FnOnce(&RegionalBasemap) -> R) -> Option<R> {
+        self.basemap.with(|b| b.as_deref().map(f))
+    }
+
     /// The page's title in `lang`: the dataset's title, or the app's name
     /// while there is none (tracked).
     pub fn title(&self, lang: Lang) -> Option<String> {
@@ -261,6 +275,11 @@ impl AtlasState {
         // Another dataset has other categories: none of them starts hidden.
         self.categories.set(CategoryFilter::default());
         self.dataset.set(Some(dataset));
+    }
+
+    /// Shows the dataset's basemap layers, which arrive after its sites.
+    pub fn show_basemap(&self, basemap: Arc<RegionalBasemap>) {
+        self.basemap.set(Some(basemap));
     }
 
     /// Switches the interface and data language.

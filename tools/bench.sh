@@ -18,7 +18,7 @@ SYNTH_DATA="bench/out/synthetic-36k.geojson"
 # more sites; the 360k set is lean (tools/synth.py --lean) to fit the 50 MB limit.
 SCALE_DATA=("bench/out/synthetic-3600.geojson:3600:" "bench/out/synthetic-360k.geojson:360000:--lean")
 
-SECTIONS=(bundle synthetic browser soak parse)
+SECTIONS=(bundle synthetic browser soak parse waterfall)
 
 heading() { printf '\n== %s ==\n' "$1"; }
 
@@ -112,6 +112,16 @@ section_parse() {
     printf 'machine: 1-minute load average %s before\n' "$(cut -d' ' -f1 /proc/loadavg)"
     cargo run --quiet --release -p atlas-core --example parse_timing -- --runs 5 "${files[@]}"
     printf 'machine: 1-minute load average %s after\n' "$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+# The Suzhou load as a waterfall: wasm ready, the dataset and each basemap
+# layer requested / received / parsed, sites and basemap drawn, first map
+# frame; and the requests per file, which must be 1 (bench/waterfall.mjs).
+section_waterfall() {
+    heading "Suzhou load waterfall (bench/waterfall.mjs)"
+    [[ -f "$DIST/index.html" ]] || { echo "bench: $DIST/index.html missing: run 'make build' first" >&2; return 1; }
+    { [[ -d node_modules/@playwright/test && -x /usr/bin/chromium ]]; } || bash tools/setup.sh test
+    node bench/waterfall.mjs
 }
 
 main() {

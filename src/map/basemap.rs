@@ -14,15 +14,15 @@ type LevelPaths = Vec<(bool, String)>;
 pub fn BasemapLayers() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let loaded = state.dataset()?;
         // A frame near the data keeps path numbers small enough for SVG's single precision.
-        let origin = loaded
-            .bounds
+        let origin = state
+            .with_dataset(|a| a.bounds)?
             .map_or(WorldPoint { x: 0.5, y: 0.5 }, |b| b.min.to_world());
+        let basemap = state.basemap()?;
         let frame = Frame::at(origin);
         // Path data for every level, built once; a zoom change only swaps strings.
-        let layers: Vec<(String, Vec<LevelPaths>)> = loaded
-            .basemap
+        let layers: Vec<(String, Vec<LevelPaths>)> = basemap
+            .layers
             .iter()
             .map(|(kind, levels)| {
                 let per_level = levels
@@ -41,7 +41,7 @@ pub fn BasemapLayers() -> impl IntoView {
         let level = Memo::new(move |_| {
             let zoom = state.viewport().with(|v| v.map_or(0.0, |v| v.zoom));
             state
-                .with_dataset(|a| a.basemap.first().and_then(|(_, l)| l.level_for(zoom)))
+                .with_basemap(|b| b.layers.first().and_then(|(_, l)| l.level_for(zoom)))
                 .flatten()
                 .unwrap_or(0)
         });
@@ -79,9 +79,9 @@ pub fn BasemapLayers() -> impl IntoView {
 pub fn LakeLabels() -> impl IntoView {
     let state = use_atlas_state();
     move || {
-        let loaded = state.dataset()?;
-        let labels: Vec<_> = loaded
-            .basemap
+        let basemap = state.basemap()?;
+        let labels: Vec<_> = basemap
+            .layers
             .iter()
             .flat_map(|(_, levels)| {
                 levels

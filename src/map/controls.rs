@@ -42,7 +42,7 @@ pub fn Attribution() -> impl IntoView {
     let state = use_atlas_state();
     let world = super::world::world_credit();
     move || {
-        let (basemap, tiles) = state.with_dataset(|a| {
+        let tiles = state.with_dataset(|a| {
             let tiles = a
                 .loaded
                 .atlas
@@ -50,8 +50,9 @@ pub fn Attribution() -> impl IntoView {
                 .tiles
                 .as_ref()
                 .map(|t| t.attribution.clone());
-            (a.basemap_credit.clone(), tiles.filter(|t| !t.is_empty()))
+            tiles.filter(|t| !t.is_empty())
         })?;
+        let basemap = state.with_basemap(|b| b.credit.clone()).flatten();
         // The world layer shares GSHHG's credit with the bundled regional layers.
         let basemap = match (basemap, world.get()) {
             (Some(b), Some(w)) if !b.contains(&w) => Some(format!("{b}; {w}")),

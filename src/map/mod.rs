@@ -79,7 +79,21 @@ pub fn Map() -> impl IntoView {
         if done == Some(true) || state.viewport().with(Option::is_none) {
             return done.unwrap_or(false);
         }
-        request_animation_frame(|| crate::perf::mark("atlas:first-map"));
+        request_animation_frame(|| {
+            // The map fits the sites, so its first frame is their first one too.
+            crate::perf::mark("atlas:sites-drawn");
+            crate::perf::mark("atlas:first-map");
+        });
+        true
+    });
+    // The first frame with the regional basemap, which arrives after the sites.
+    Effect::new(move |done: Option<bool>| {
+        let drawn = state.viewport().with(Option::is_some)
+            && state.with_basemap(|b| !b.layers.is_empty()) == Some(true);
+        if done == Some(true) || !drawn {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(|| crate::perf::mark("atlas:basemap-drawn"));
         true
     });
 

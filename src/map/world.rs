@@ -54,10 +54,15 @@ pub fn provide_world_layer(state: AtlasState) -> WorldLayer {
     let needed = Memo::new(move |_| {
         state
             .with_dataset(|a| {
+                // Not before the regional layers have answered: until then
+                // their extent is unknown, and they may well cover the view.
+                let regional = state.with_basemap(|b| b.extent);
                 a.loaded.atlas.settings.tiles.is_none()
-                    && state
-                        .viewport()
-                        .with(|v| world_layer_needed(a.bounds, a.regional_extent, v.as_ref()))
+                    && regional.is_some_and(|regional| {
+                        state
+                            .viewport()
+                            .with(|v| world_layer_needed(a.bounds, regional, v.as_ref()))
+                    })
             })
             .unwrap_or(false)
     });

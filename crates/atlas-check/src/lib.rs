@@ -123,6 +123,7 @@ impl Fatal {
             Fatal::Dataset(FatalError::InvalidJson { .. }) => "invalid-json",
             Fatal::Dataset(FatalError::NotFeatureCollection { .. }) => "not-a-feature-collection",
             Fatal::Dataset(FatalError::TooLarge { .. }) => "too-large",
+            Fatal::Dataset(FatalError::InvalidUtf8 { .. }) => "not-utf8",
             Fatal::Dataset(FatalError::UnsupportedCrs { .. }) => "unsupported-crs",
         }
     }

@@ -17,6 +17,7 @@ pub mod gcj02;
 pub mod geo;
 pub mod gesture;
 pub mod hand_off;
+pub mod header;
 pub mod idle;
 pub mod interop;
 pub mod kiosk;
@@ -53,7 +54,7 @@ pub use kiosk::KioskSettings;
 pub use model::{
     Atlas, AtlasSettings, BasemapLayerRef, Category, Event, Location, Media, Site, Source,
 };
-pub use parse::{load, Loaded, MAX_DATASET_BYTES};
+pub use parse::{load, load_bytes, Loaded, MAX_DATASET_BYTES};
 pub use problem::{Expected, FatalError, Problem, ProblemKind, Severity};
 pub use shape::Shape;
 pub use text::{Lang, LocalizedText};

@@ -211,6 +211,33 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     })
 }
 
+/// The UTF-8 byte order mark, which some editors on Windows write first.
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads and validates a dataset from the bytes of its file, as a server
+/// sends them: a UTF-8 byte order mark is skipped, other bytes that are not
+/// UTF-8 are a [`FatalError::InvalidUtf8`] with their offset, and the text
+/// goes to [`load`]. The app reads responses this way, so the file enters
+/// WebAssembly with one copy and no transcoding.
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, FatalError> {
+    // Checked first, so an oversized file is never scanned.
+    if bytes.len() > MAX_DATASET_BYTES {
+        return Err(FatalError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_DATASET_BYTES,
+        });
+    }
+    let skipped = if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
+    let text = std::str::from_utf8(&bytes[skipped..]).map_err(|e| FatalError::InvalidUtf8 {
+        offset: skipped + e.valid_up_to(),
+    })?;
+    load(text)
+}
+
 /// Links allowed in data: http(s), or a path relative to the page.
 pub fn is_safe_url(url: &str) -> bool {
     let url = url.trim();

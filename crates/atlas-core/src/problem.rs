@@ -33,6 +33,14 @@ pub enum FatalError {
         /// The `crs` name as written.
         name: String,
     },
+    /// The bytes are not UTF-8 text, which JSON must be (RFC 8259).
+    #[error(
+        "not UTF-8 text: the bytes from offset {offset} are not UTF-8; save the file as UTF-8"
+    )]
+    InvalidUtf8 {
+        /// 0-based offset in the file (a byte order mark counted) of the first byte that is not UTF-8.
+        offset: usize,
+    },
     /// The file is larger than the app will read without freezing the tab.
     #[error("the file is {bytes} bytes, over the limit of {limit} bytes")]
     TooLarge {
@@ -61,6 +69,9 @@ impl FatalError {
                 }
                 FatalError::UnsupportedCrs { name } => {
                     format!("坐标采用“{name}”；本查看器只读取 WGS84 经纬度（CRS84，RFC 7946 唯一的坐标系）：请重新导出为 EPSG:4326 / CRS84")
+                }
+                FatalError::InvalidUtf8 { offset } => {
+                    format!("不是 UTF-8 文本：从第 {offset} 字节（自 0 起计）起不是 UTF-8；请以 UTF-8 编码保存")
                 }
                 FatalError::TooLarge { bytes, limit } => {
                     format!("文件大小为 {bytes} 字节，超过 {limit} 字节的上限")
