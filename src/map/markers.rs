@@ -9,6 +9,7 @@ use atlas_core::cluster::{Cluster, MapItem};
 use atlas_core::geo::{keep_spread_inside, spread_crowded, ScreenPoint};
 use atlas_core::layer_shift::LayerShift;
 use atlas_core::map_items::compact_count;
+use atlas_core::site_times::SiteTimes;
 use atlas_core::{Category, Viewport, WorldPoint};
 use leptos::prelude::*;
 
@@ -59,16 +60,21 @@ pub fn use_marks(state: AtlasState, laid_out: Memo<Option<Viewport>>) -> Memo<Ve
     // The category filter hides sites the same way.
     // The category filter's answer is kept apart, so a step of the time cursor does not ask it again.
     let shown = Memo::new(move |_| state.shown_by_category());
+    // When each site begins, side by side, so a cursor step reads no site record.
+    let times = Memo::new(move |_| state.with_atlas(|a| SiteTimes::of(&a.sites)));
     let admitted = Memo::new(move |_| {
         let filter = state.time().get();
         shown.with(|shown| {
             let shown = shown.as_ref()?;
-            state.with_atlas(|a| {
-                a.sites
-                    .iter()
-                    .zip(shown)
-                    .map(|(s, shown)| *shown && filter.admits(s))
-                    .collect::<Vec<bool>>()
+            times.with(|times| {
+                let times = times.as_ref()?;
+                state.with_atlas(|a| {
+                    let mut admitted = times.admitted(filter, &a.sites);
+                    for (a, s) in admitted.iter_mut().zip(shown) {
+                        *a &= *s;
+                    }
+                    admitted
+                })
             })
         })
     });

@@ -35,6 +35,7 @@ pub mod shape;
 pub mod sheet;
 pub mod simplify;
 pub mod site_list;
+pub mod site_times;
 pub mod stream;
 pub mod text;
 pub mod ticks;
