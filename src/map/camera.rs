@@ -10,6 +10,21 @@ use crate::state::AtlasState;
 
 /// How long a fly-to takes; under a second, as the issue asks.
 pub const FLY_MS: f64 = 700.0;
+/// A wheel or key nudge counts as one gesture with the next if it comes within this.
+const NUDGE_SETTLE_MS: u64 = 250;
+
+/// What keeps the map moving, while anything does. The markers follow a
+/// moving map with one transform on their layer and are laid out again (clusters,
+/// positions) only once none of these holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Moving {
+    /// A fly-to or a glide is running.
+    camera: bool,
+    /// Pointers are down and dragging or pinching.
+    pointers: bool,
+    /// A wheel step or a key press came moments ago; more may follow.
+    nudged: bool,
+}
 
 /// Drives animated viewport changes.
 #[derive(Clone, Copy)]
@@ -19,6 +34,10 @@ pub struct Camera {
     legend: ReadSignal<(f64, f64)>,
     /// The move running, if any: replacing or clearing it stops it.
     frames: StoredValue<Option<Frames>, LocalStorage>,
+    /// Why the map is moving, if it is.
+    moving: RwSignal<Moving>,
+    /// Ends the current wheel or key gesture once no other step follows.
+    nudge_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Camera {
@@ -28,12 +47,42 @@ impl Camera {
             state,
             legend,
             frames: StoredValue::new_local(None),
+            moving: RwSignal::new(Moving::default()),
+            nudge_timer: StoredValue::new(None),
         }
+    }
+
+    /// Whether the map is in the middle of a move (tracked): a fly-to, a
+    /// glide, a drag or pinch, or a run of wheel steps or key presses.
+    pub fn is_moving(&self) -> bool {
+        self.moving.with(|m| *m != Moving::default())
+    }
+
+    /// Pointers started or stopped dragging the map.
+    pub fn set_pointers_moving(&self, on: bool) {
+        self.set_moving(|m| m.pointers = on);
+    }
+
+    /// A discrete step (a wheel notch, an arrow key): the map counts as
+    /// moving until no other step has come for a moment.
+    pub fn nudged(&self) {
+        if let Some(timer) = self.nudge_timer.get_value() {
+            timer.clear();
+        }
+        self.set_moving(|m| m.nudged = true);
+        let camera = *self;
+        let timer = set_timeout_with_handle(
+            move || camera.set_moving(|m| m.nudged = false),
+            std::time::Duration::from_millis(NUDGE_SETTLE_MS),
+        )
+        .ok();
+        self.nudge_timer.set_value(timer);
     }
 
     /// Stops whatever move is running.
     pub fn stop(&self) {
         self.frames.set_value(None);
+        self.set_moving(|m| m.camera = false);
     }
 
     /// Moves to `target` with easing, or at once when the visitor prefers reduced motion.
@@ -92,7 +141,26 @@ impl Camera {
     /// Calls `step(elapsed_ms)` every animation frame until it returns false
     /// or another move starts.
     fn run(&self, mut step: impl FnMut(f64) -> bool + 'static) {
-        let frames = Frames::start(move |elapsed, _| step(elapsed));
+        let camera = *self;
+        // The last step and the end of the move land in the same frame, so
+        // the markers are laid out for the final view in the frame that shows it.
+        let frames = Frames::start(move |elapsed, _| {
+            let more = step(elapsed);
+            if !more {
+                camera.set_moving(|m| m.camera = false);
+            }
+            more
+        });
         self.frames.set_value(Some(frames));
+        self.set_moving(|m| m.camera = true);
+    }
+
+    /// Changes why the map moves, telling readers only when something changed.
+    fn set_moving(&self, change: impl FnOnce(&mut Moving)) {
+        let mut next = self.moving.get_untracked();
+        change(&mut next);
+        if next != self.moving.get_untracked() {
+            self.moving.set(next);
+        }
     }
 }

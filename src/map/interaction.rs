@@ -52,6 +52,7 @@ pub fn use_map_gestures(
         if is_dragging.get_untracked() != now {
             is_dragging.set(now);
         }
+        camera.set_pointers_moving(now);
     };
     let capture = move |pointers: &[i32]| {
         if let Some(el) = surface.get_untracked() {
@@ -77,6 +78,7 @@ pub fn use_map_gestures(
             // Trackpad pinches arrive as ctrl+wheel with small deltas: make them as lively as a mouse wheel.
             let gain = if ev.ctrl_key() { 4.0 } else { 1.0 };
             change(&|v| v.zoomed_about(anchor, -pixels * WHEEL_ZOOM_PER_PIXEL * gain));
+            camera.nudged();
         },
         UseEventListenerOptions::default().passive(false),
     );
@@ -189,6 +191,7 @@ fn key_down(
     ev.prevent_default();
     camera.stop();
     state.set_viewport(Some(keep(next)));
+    camera.nudged();
 }
 
 /// Selecting a site from anywhere (marker, timeline, link) flies the map to it.

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 
 use atlas_core::cluster::{Cluster, MapItem};
 use atlas_core::geo::{keep_spread_inside, spread_crowded, ScreenPoint};
+use atlas_core::layer_shift::LayerShift;
 use atlas_core::map_items::compact_count;
-use atlas_core::{Category, WorldPoint};
+use atlas_core::site_times::SiteTimes;
+use atlas_core::{Category, Viewport, WorldPoint};
 use leptos::prelude::*;
 
 use super::camera::Camera;
@@ -22,32 +24,75 @@ const SPREAD_RADIUS: f64 = 16.0;
 /// Uncertainty circles smaller than this on screen would only be noise.
 const MIN_VISIBLE_RADIUS: f64 = 8.0;
 
-/// The markers, clusters and circles in view, for the current time filter;
-/// computed once per change and shared by the layers that draw them.
-pub fn use_marks(state: AtlasState) -> Memo<Vec<MapItem>> {
-    // Which sites the time filter lets through, worked out once per filter change, not per frame.
-    // The category filter hides sites the same way.
-    let admitted = Memo::new(move |_| {
-        let filter = state.time().get();
-        let shown = state.shown_by_category()?;
-        state.with_atlas(|a| {
-            a.sites
-                .iter()
-                .zip(shown)
-                .map(|(s, shown)| shown && filter.admits(s))
-                .collect::<Vec<bool>>()
-        })
-    });
-    Memo::new(move |_| visible_items(state, admitted))
+/// The view the markers are laid out for: the map's own view, except while
+/// the map moves (a drag, a glide, a fly-to, a run of wheel steps or keys),
+/// when it stays where the move started and the layers follow with one
+/// transform ([`layer_shift`]). When the move ends it catches up in the same
+/// reactive update that sets the final view, so the markers' positions and
+/// their layer's transform never belong to different frames.
+pub fn use_laid_out_view(state: AtlasState, camera: Camera) -> Memo<Option<Viewport>> {
+    Memo::new(move |before: Option<&Option<Viewport>>| {
+        let shown = state.viewport().get();
+        let kept = before.copied().flatten().filter(|b| {
+            // A resized map lays out anew, even mid-move.
+            shown.is_some_and(|s| s.width == b.width && s.height == b.height)
+        });
+        match kept {
+            Some(kept) if camera.is_moving() => Some(kept),
+            _ => shown,
+        }
+    })
 }
 
-/// The markers and clusters in view.
+/// How the layers laid out for `laid_out` move to show the map's view (tracked).
+pub fn layer_shift(state: AtlasState, laid_out: Memo<Option<Viewport>>) -> LayerShift {
+    let shown = state.viewport().get();
+    laid_out.with(|l| match (l, shown) {
+        (Some(l), Some(s)) => LayerShift::between(l, &s),
+        _ => LayerShift::NONE,
+    })
+}
+
+/// The markers, clusters and circles laid out for `laid_out`, for the current
+/// time filter; computed once per change and shared by the layers that draw them.
+pub fn use_marks(state: AtlasState, laid_out: Memo<Option<Viewport>>) -> Memo<Vec<MapItem>> {
+    // Which sites the time filter lets through, worked out once per filter change, not per frame.
+    // The category filter hides sites the same way.
+    // The category filter's answer is kept apart, so a step of the time cursor does not ask it again.
+    let shown = Memo::new(move |_| state.shown_by_category());
+    // When each site begins, side by side, so a cursor step reads no site record.
+    let times = Memo::new(move |_| state.with_atlas(|a| SiteTimes::of(&a.sites)));
+    let admitted = Memo::new(move |_| {
+        let filter = state.time().get();
+        shown.with(|shown| {
+            let shown = shown.as_ref()?;
+            times.with(|times| {
+                let times = times.as_ref()?;
+                state.with_atlas(|a| {
+                    let mut admitted = times.admitted(filter, &a.sites);
+                    for (a, s) in admitted.iter_mut().zip(shown) {
+                        *a &= *s;
+                    }
+                    admitted
+                })
+            })
+        })
+    });
+    Memo::new(move |_| visible_items(state, laid_out, admitted))
+}
+
+/// The markers and clusters in view, in one layer that a moving map moves by
+/// one transform (and whose markers keep their size through a zoom).
 #[component]
-pub fn Markers(camera: Camera, marks: Memo<Vec<MapItem>>) -> impl IntoView {
+pub fn Markers(
+    camera: Camera,
+    marks: Memo<Vec<MapItem>>,
+    laid_out: Memo<Option<Viewport>>,
+) -> impl IntoView {
     let state = use_atlas_state();
-    // Where markers would overlap, each gets an offset; recomputed as the view changes.
+    // Where markers would overlap, each gets an offset; recomputed as the layout changes.
     let spread = Memo::new(move |_| {
-        let v = state.viewport().get()?;
+        let v = laid_out.get()?;
         marks.with(|marks| {
             let sites: Vec<(usize, ScreenPoint)> = marks
                 .iter()
@@ -69,18 +114,49 @@ pub fn Markers(camera: Camera, marks: Memo<Vec<MapItem>>) -> impl IntoView {
             )
         })
     });
+    let layer_style = move || {
+        let shift = layer_shift(state, laid_out);
+        if shift.is_none() {
+            String::new()
+        } else if shift.k == 1.0 {
+            format!("transform: {}", shift.css_transform())
+        } else {
+            // Markers keep their screen size: each undoes the layer's scale about its own anchor.
+            format!(
+                "transform: {}; --marker-unscale: {:.6}",
+                shift.css_transform(),
+                1.0 / shift.k
+            )
+        }
+    };
     view! {
-        <For each=move || marks.get() key=MapItem::key let:mark>
-            {match mark {
-                MapItem::Site { site, at } => view! { <SiteMarker site at spread /> }.into_any(),
-                MapItem::Cluster(cluster) => view! { <ClusterMarker cluster camera /> }.into_any(),
-            }}
-        </For>
+        <div class="markers" style=layer_style>
+            <For each=move || marks.get() key=drawn_key let:mark>
+                {match mark {
+                    MapItem::Site { site, at } => view! { <SiteMarker site at spread laid_out /> }.into_any(),
+                    MapItem::Cluster(cluster) => view! { <ClusterMarker cluster marks camera laid_out /> }.into_any(),
+                }}
+            </For>
+        </div>
     }
 }
 
-fn visible_items(state: AtlasState, admitted: Memo<Option<Vec<bool>>>) -> Vec<MapItem> {
-    let Some(viewport) = state.viewport().get() else {
+/// The DOM identity of an item: a site by its index, a cluster by its place in
+/// the hierarchy whatever its count, so a step of the time cursor updates a
+/// cluster's number and position instead of rebuilding its button.
+fn drawn_key(item: &MapItem) -> (u64, bool) {
+    match item {
+        MapItem::Site { site, .. } => (*site as u64, false),
+        MapItem::Cluster(c) => (c.id, true),
+    }
+}
+
+fn visible_items(
+    state: AtlasState,
+    laid_out: Memo<Option<Viewport>>,
+    admitted: Memo<Option<Vec<bool>>>,
+) -> Vec<MapItem> {
+    let Some(viewport) = laid_out.get() else {
         return Vec::new();
     };
     let selected = state.selected().get();
@@ -102,6 +178,7 @@ fn SiteMarker(
     site: usize,
     at: WorldPoint,
     spread: Memo<Option<HashMap<usize, (f64, f64)>>>,
+    laid_out: Memo<Option<Viewport>>,
 ) -> impl IntoView {
     let state = use_atlas_state();
     let lang = state.lang();
@@ -119,10 +196,10 @@ fn SiteMarker(
         let (ox, oy) = spread
             .with(|m| m.as_ref().and_then(|m| m.get(&site).copied()))
             .unwrap_or((0.0, 0.0));
-        state.viewport().with(|v| match v {
+        laid_out.with(|v| match v {
             Some(v) => {
                 let p = v.to_screen(at);
-                format!("transform: translate({:.1}px, {:.1}px)", p.x + ox, p.y + oy)
+                marker_transform(p.x + ox, p.y + oy)
             }
             None => "visibility: hidden".to_owned(),
         })
@@ -151,45 +228,73 @@ fn SiteMarker(
     .into_any()
 }
 
+/// A marker's place in its layer, scaled back to its own size while the layer zooms.
+fn marker_transform(x: f64, y: f64) -> String {
+    format!("transform: translate({x:.1}px, {y:.1}px) scale(var(--marker-unscale, 1))")
+}
+
 #[component]
-fn ClusterMarker(cluster: Cluster, camera: Camera) -> impl IntoView {
+fn ClusterMarker(
+    cluster: Cluster,
+    marks: Memo<Vec<MapItem>>,
+    camera: Camera,
+    laid_out: Memo<Option<Viewport>>,
+) -> impl IntoView {
     let state = use_atlas_state();
-    let (at, count) = (cluster.at, cluster.count);
+    let id = cluster.id;
+    // The same cluster under another time filter: other members, count and centre.
+    let current = Memo::new(move |before: Option<&Cluster>| {
+        marks
+            .with(|marks| {
+                marks.iter().find_map(|m| match m {
+                    MapItem::Cluster(c) if c.id == id => Some(c.clone()),
+                    _ => None,
+                })
+            })
+            .or_else(|| before.cloned())
+            .unwrap_or_else(|| cluster.clone())
+    });
+    let count = Memo::new(move |_| current.with(|c| c.count));
     let style = move || {
-        state.viewport().with(|v| match v {
+        let at = current.with(|c| c.at);
+        // Bigger clusters draw a little bigger, on a log scale so 36,000 does not cover the map.
+        let size = 34.0 + 6.0 * (count.get() as f64).log10().min(4.0);
+        laid_out.with(|v| match v {
             Some(v) => {
                 let p = v.to_screen(at);
-                format!("transform: translate({:.1}px, {:.1}px)", p.x, p.y)
+                format!("{}; --size: {size:.0}px", marker_transform(p.x, p.y))
             }
             None => "visibility: hidden".to_owned(),
         })
     };
     let open = move |_| {
         if let Some(v) = state.viewport().get_untracked() {
-            camera.fly_to(cluster.opened(&v));
+            camera.fly_to(current.with_untracked(|c| c.opened(&v)));
         }
     };
-    // Bigger clusters draw a little bigger, on a log scale so 36,000 does not cover the map.
-    let size = 34.0 + 6.0 * (count as f64).log10().min(4.0);
     view! {
         <button
             class="cluster"
-            aria-label=move || i18n::sites_count(state.lang().get(), count)
-            style=move || format!("{}; --size: {size:.0}px", style())
+            aria-label=move || i18n::sites_count(state.lang().get(), count.get())
+            style=style
             on:click=open
         >
-            <span aria-hidden="true">{compact_count(count)}</span>
+            <span aria-hidden="true">{move || compact_count(count.get())}</span>
         </button>
     }
 }
 
-/// Circles of the stated position uncertainty (`location.precision_m`), once visible.
+/// Circles of the stated position uncertainty (`location.precision_m`), once
+/// visible; laid out with the markers and moved (and scaled) with them.
 #[component]
-pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
+pub fn UncertaintyCircles(
+    marks: Memo<Vec<MapItem>>,
+    laid_out: Memo<Option<Viewport>>,
+) -> impl IntoView {
     let state = use_atlas_state();
     // Only single sites in view can show a circle: a 36k set costs no more per frame than twelve sites.
     let circles = Memo::new(move |_| {
-        let v = state.viewport().get()?;
+        let v = laid_out.get()?;
         marks.with(|marks| {
             state.with_atlas(|a| {
                 let sites = &a.sites;
@@ -217,7 +322,11 @@ pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
             })
         })
     });
-    move || {
+    let transform = move || {
+        let s = layer_shift(state, laid_out);
+        format!("translate({:.2} {:.2}) scale({:.6})", s.dx, s.dy, s.k)
+    };
+    let drawn = move || {
         circles.get().map(|list| {
             list.into_iter()
                 .map(|(i, x, y, r, approximate)| {
@@ -234,7 +343,8 @@ pub fn UncertaintyCircles(marks: Memo<Vec<MapItem>>) -> impl IntoView {
                 })
                 .collect_view()
         })
-    }
+    };
+    view! { <g class="uncertainty-circles" transform=transform>{drawn}</g> }
 }
 
 /// The `cat-…` class of a category in this dataset: a known category's own,

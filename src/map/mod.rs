@@ -99,7 +99,8 @@ pub fn Map() -> impl IntoView {
 
     provide_world_layer(state);
     let camera = camera::Camera::new(state, legend_px);
-    let marks = markers::use_marks(state);
+    let laid_out = markers::use_laid_out_view(state, camera);
+    let marks = markers::use_marks(state, laid_out);
     interaction::fly_to_selection(state, camera);
     interaction::fly_to_tour_chapter(state, camera);
     let UseMapGesturesReturn { is_dragging } =
@@ -126,10 +127,10 @@ pub fn Map() -> impl IntoView {
                     <WorldLayers />
                     <BasemapLayers />
                     <SiteShapes />
-                    <UncertaintyCircles marks />
+                    <UncertaintyCircles marks laid_out />
                     <LakeLabels />
                 </svg>
-                <Markers camera marks />
+                <Markers camera marks laid_out />
                 <Show when=nothing_located>
                     <p class="map-empty" role="status">{move || t(state.lang().get(), Ui::NoPlacesOnMap)}</p>
                 </Show>

@@ -13,16 +13,18 @@ const MAX_BAR_PX: f64 = 120.0;
 #[component]
 pub fn ScaleBar() -> impl IntoView {
     let state = use_atlas_state();
-    let bar = move || {
+    // A memo of what is drawn (whole pixels), so a pan that leaves the bar as
+    // it is rebuilds nothing.
+    let bar = Memo::new(move |_| {
         state.viewport().with(|v| {
             let v = v.as_ref()?;
             let lat = v.center.to_lon_lat().lat;
             let (metres, px) = scale_bar(v.metres_per_pixel(lat), MAX_BAR_PX);
-            (metres > 0.0).then_some((metres, px))
+            (metres > 0.0).then_some((metres, px.round()))
         })
-    };
+    });
     move || {
-        bar().map(|(metres, px)| {
+        bar.get().map(|(metres, px)| {
             let label = distance_label(metres, state.lang().get());
             view! {
                 <div class="scale-bar" aria-hidden="true">

@@ -13,6 +13,7 @@ mod entries;
 mod filters;
 
 use atlas_core::site_list::{SiteOrder, SiteQuery, SiteSearch};
+use atlas_core::site_times::SiteTimes;
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -245,22 +246,26 @@ pub fn SiteList() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // When each site begins, side by side: a step of the time cursor reads no site record.
+    let times = Memo::new(move |_| state.with_atlas(|a| SiteTimes::of(&a.sites)));
     // Of those, what the time and category filters show.
     let entries = Memo::new(move |_| {
         let time = state.time().get();
-        state
-            .category_filter()
-            .with(|cats| {
-                found.with(|found| {
-                    state.with_dataset(|d| {
-                        let sites = &d.loaded.atlas.sites;
-                        found
-                            .iter()
-                            .copied()
-                            .filter(|&i| {
-                                time.admits(&sites[i]) && cats.admits(&d.categories, &sites[i])
-                            })
-                            .collect::<Vec<usize>>()
+        times
+            .with(|times| {
+                state.category_filter().with(|cats| {
+                    found.with(|found| {
+                        state.with_dataset(|d| {
+                            let sites = &d.loaded.atlas.sites;
+                            found
+                                .iter()
+                                .copied()
+                                .filter(|&i| {
+                                    times.as_ref().is_none_or(|t| t.admits(time, i, &sites[i]))
+                                        && cats.admits(&d.categories, &sites[i])
+                                })
+                                .collect::<Vec<usize>>()
+                        })
                     })
                 })
             })

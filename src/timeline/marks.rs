@@ -2,6 +2,7 @@
 //! site's category, stacked or merged by atlas-core so each stays clickable.
 //! Only the marks in view are in the DOM.
 
+use atlas_core::mark_labels::{count_label, fold_for_labels};
 use atlas_core::mark_layout::{place_marks, PlacedMark};
 use leptos::prelude::*;
 
@@ -37,23 +38,25 @@ pub fn Marks() -> impl IntoView {
             });
             // Marks are placed over the shown events; `first` and the last
             // event go back to the chronology's own indexes.
-            place_marks(
+            // Crowded slots widen until their counts fit, so no count runs into another.
+            let placed = place_marks(
                 shown.iter().enumerate().map(|(k, &i)| (k, c.us[i] * scale)),
                 geo.slot_px,
                 geo.lanes,
-            )
-            .into_iter()
-            .map(|m| {
-                let last = shown[m.first + m.count - 1];
-                (
-                    PlacedMark {
-                        first: shown[m.first],
-                        ..m
-                    },
-                    last,
-                )
-            })
-            .collect::<Vec<_>>()
+            );
+            fold_for_labels(placed, geo.slot_px)
+                .into_iter()
+                .map(|m| {
+                    let last = shown[m.first + m.count - 1];
+                    (
+                        PlacedMark {
+                            first: shown[m.first],
+                            ..m
+                        },
+                        last,
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     });
 
@@ -86,12 +89,13 @@ fn slot_style(mark: PlacedMark) -> impl Fn() -> String + Copy {
         let left = mark.slot as f64 * geo.slot_px + mark.nudge_px as f64
             - geo.view.with(|v| v.u0 * v.scale());
         let size = geo.slot_px;
+        let width = size * f64::from(mark.span);
         let (bottom, height) = if mark.is_merged() {
             (0.0, size * geo.lanes as f64)
         } else {
             (mark.lane as f64 * size, size)
         };
-        format!("left:{left:.1}px;bottom:{bottom:.1}px;width:{size}px;height:{height}px")
+        format!("left:{left:.1}px;bottom:{bottom:.1}px;width:{width}px;height:{height}px")
     }
 }
 
@@ -199,7 +203,7 @@ fn MergedMark(mark: PlacedMark, last: usize) -> impl IntoView {
                     }
                 }
             >
-                <span aria-hidden="true">{mark.count}</span>
+                <span aria-hidden="true">{count_label(mark.count)}</span>
             </button>
         </li>
     }

@@ -26,7 +26,9 @@ impl CategoryFilter {
 
     /// Whether `site` shows, its category's look taken from `styles`.
     pub fn admits(&self, styles: &CategoryStyles, site: &Site) -> bool {
-        self.admits_style(styles.style(&site.category))
+        // Nothing hidden (the usual case) needs no look-up: lists of 36,000
+        // sites ask this on every step of the time cursor.
+        self.hidden.is_empty() || self.admits_style(styles.style(&site.category))
     }
 
     /// Hides a shown category, or shows a hidden one.

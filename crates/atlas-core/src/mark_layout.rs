@@ -28,6 +28,9 @@ pub struct PlacedMark {
     /// How far the mark's centre sits from its slot's centre (whole px,
     /// within half a slot): towards the event's true position.
     pub nudge_px: i32,
+    /// How many slots the mark covers from `slot`: 1, except for a merged
+    /// mark widened so its count fits (see [`crate::mark_labels`]).
+    pub span: u32,
 }
 
 impl PlacedMark {
@@ -60,6 +63,7 @@ pub fn place_marks(
                     lane: lane as u8,
                     // Provisional: the wish; `settle` keeps it clear of the neighbours.
                     nudge_px: (x - centre).round() as i32,
+                    span: 1,
                 }
             }));
         } else {
@@ -69,6 +73,7 @@ pub fn place_marks(
                 slot,
                 lane: 0,
                 nudge_px: 0,
+                span: 1,
             });
         }
     };
@@ -148,6 +153,7 @@ mod tests {
             slot,
             lane,
             nudge_px,
+            span: 1,
         };
         assert_eq!(
             marks,
