@@ -18,7 +18,7 @@ SYNTH_DATA="bench/out/synthetic-36k.geojson"
 # more sites; the 360k set is lean (tools/synth.py --lean) to fit the 50 MB limit.
 SCALE_DATA=("bench/out/synthetic-3600.geojson:3600:" "bench/out/synthetic-360k.geojson:360000:--lean")
 
-SECTIONS=(bundle synthetic browser soak parse waterfall)
+SECTIONS=(bundle twiggy synthetic browser soak parse waterfall)
 
 heading() { printf '\n== %s ==\n' "$1"; }
 
@@ -52,6 +52,28 @@ section_bundle() {
     printf "$fmt" "total (${#files[@]} files)" "$total_raw" "$(kb "$total_raw")" "$total_gz" "$(kb "$total_gz")"
     local limit=$((150 * 1024))
     printf 'target: total gzip <= 150 KB: %s\n' "$([[ $total_gz -le $limit ]] && echo met || echo MISSED)"
+}
+
+# What the wasm is made of: twiggy on the release build with its names kept
+# (cargo's own output, before wasm-bindgen's and wasm-opt's stripping), after
+# wasm-bindgen's dead-code pass, so it counts what ships, before wasm-opt.
+# Bytes summed by owning crate (tools/twiggy_crates.py), then the largest items.
+# twiggy is optional: `cargo install twiggy --locked` (about 4 minutes).
+section_twiggy() {
+    heading "wasm by crate (twiggy, before wasm-opt)"
+    local wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/heritage-atlas.wasm"
+    command -v twiggy >/dev/null || { echo "twiggy: not installed, section skipped (cargo install twiggy --locked)"; return 0; }
+    command -v wasm-bindgen >/dev/null || { echo "twiggy: wasm-bindgen not on PATH, section skipped (tools/setup.sh serve)"; return 0; }
+    [[ -f "$wasm" ]] || { echo "twiggy: $wasm missing, section skipped (run 'make build' first)"; return 0; }
+    local tmp
+    tmp=$(mktemp -d)
+    wasm-bindgen --target web --keep-debug --out-dir "$tmp" "$wasm"
+    echo "from $wasm ($(date -r "$wasm" '+%F %T'))"
+    twiggy top --format csv -n 1000000 "$tmp/heritage-atlas_bg.wasm" | python3 tools/twiggy_crates.py 15
+    echo
+    echo "largest items:"
+    twiggy top -n 16 "$tmp/heritage-atlas_bg.wasm" | grep -v 'names" subsection' | cut -c1-150
+    rm -rf "$tmp"
 }
 
 # The synthetic 36k dataset (tools/synth.py; gitignored, never in dist/),

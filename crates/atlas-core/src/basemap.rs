@@ -23,48 +23,67 @@ pub struct BasemapShape {
 
 /// Reads a basemap GeoJSON file. Unknown geometry types are ignored: the
 /// basemap is decoration, and a bad shape must not hide the good ones.
+///
+/// Walks a `serde_json::Value` rather than the `geojson` crate's types: the
+/// app parses JSON that way already, and the crate's derived deserializers
+/// cost the wasm bundle about 20 KB for these four geometry types.
 pub fn read_basemap(text: &str) -> Result<Vec<BasemapShape>, String> {
-    let collection: geojson::FeatureCollection =
-        text.parse().map_err(|e: geojson::Error| e.to_string())?;
-    Ok(collection
-        .features
-        .into_iter()
-        .filter_map(|feature| {
-            let name = feature
-                .properties
-                .as_ref()
-                .and_then(|p| p.get("name"))
-                .and_then(LocalizedText::from_json)
-                .unwrap_or_default();
-            let geometry = feature.geometry?;
-            let to_world = |ring: &Vec<geojson::Position>| -> Vec<WorldPoint> {
-                ring.iter()
-                    .filter(|p| p.len() >= 2 && p[0].is_finite() && p[1].is_finite())
-                    .map(|p| crate::geo::LonLat::new(p[0], p[1]).to_world())
-                    .collect()
-            };
-            let (filled, parts): (bool, Vec<Vec<WorldPoint>>) = match &geometry.value {
-                geojson::GeometryValue::Polygon { coordinates } => {
-                    (true, coordinates.iter().map(to_world).collect())
-                }
-                geojson::GeometryValue::MultiPolygon { coordinates } => {
-                    (true, coordinates.iter().flatten().map(to_world).collect())
-                }
-                geojson::GeometryValue::LineString { coordinates } => {
-                    (false, vec![to_world(coordinates)])
-                }
-                geojson::GeometryValue::MultiLineString { coordinates } => {
-                    (false, coordinates.iter().map(to_world).collect())
-                }
-                _ => return None,
-            };
-            Some(BasemapShape {
-                filled,
-                parts,
-                name,
-            })
-        })
-        .collect())
+    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let features = match (
+        value.get("type").and_then(Value::as_str),
+        value.get("features").and_then(Value::as_array),
+    ) {
+        (Some("FeatureCollection"), Some(features)) => features,
+        _ => return Err("not a GeoJSON FeatureCollection".to_owned()),
+    };
+    Ok(features.iter().filter_map(shape).collect())
+}
+
+/// One feature as a shape, or `None` for a geometry the basemap does not draw.
+fn shape(feature: &Value) -> Option<BasemapShape> {
+    let name = feature
+        .get("properties")
+        .and_then(|p| p.get("name"))
+        .and_then(LocalizedText::from_json)
+        .unwrap_or_default();
+    let geometry = feature.get("geometry")?;
+    let coordinates = geometry.get("coordinates")?;
+    let (filled, parts) = match geometry.get("type")?.as_str()? {
+        "Polygon" => (true, lines(coordinates)),
+        "MultiPolygon" => (
+            true,
+            coordinates.as_array()?.iter().flat_map(lines).collect(),
+        ),
+        "LineString" => (false, vec![line(coordinates)]),
+        "MultiLineString" => (false, lines(coordinates)),
+        _ => return None,
+    };
+    Some(BasemapShape {
+        filled,
+        parts,
+        name,
+    })
+}
+
+/// An array of rings or lines.
+fn lines(value: &Value) -> Vec<Vec<WorldPoint>> {
+    value
+        .as_array()
+        .map(|parts| parts.iter().map(line).collect())
+        .unwrap_or_default()
+}
+
+/// One ring or line; positions that are not two finite numbers are skipped.
+fn line(value: &Value) -> Vec<WorldPoint> {
+    let position = |p: &Value| {
+        let p = p.as_array()?;
+        let (lon, lat) = (p.first()?.as_f64()?, p.get(1)?.as_f64()?);
+        (lon.is_finite() && lat.is_finite()).then(|| crate::geo::LonLat::new(lon, lat).to_world())
+    };
+    value
+        .as_array()
+        .map(|ps| ps.iter().filter_map(position).collect())
+        .unwrap_or_default()
 }
 
 /// A local drawing frame: world coordinates shifted to `origin` and scaled to
@@ -151,6 +170,34 @@ mod tests {
         assert_eq!(shapes.len(), 1);
         let d = Frame::at(LonLat::new(120.0, 31.0).to_world()).path_data(&shapes[0]);
         assert!(d.starts_with("M0.0 0.0L") && d.ends_with('Z'), "{d}");
+    }
+
+    #[test]
+    fn lines_are_stroked_and_every_polygon_of_a_multipolygon_is_kept() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[120.0,31.0],[120.1,31.1]]}},
+            {"type":"Feature","properties":{"name":"Two lakes"},"geometry":{"type":"MultiPolygon","coordinates":[
+                [[[120.0,31.0],[120.1,31.0],[120.1,31.1],[120.0,31.0]]],
+                [[[121.0,31.0],[121.1,31.0],[121.1,31.1],[121.0,31.0]]]]}},
+            {"type":"Feature","properties":{},"geometry":null}]}"#;
+        let shapes = read_basemap(text).unwrap();
+        assert_eq!(shapes.len(), 2);
+        assert!(
+            !shapes[0].filled
+                && shapes[0].parts
+                    == [vec![
+                        LonLat::new(120.0, 31.0).to_world(),
+                        LonLat::new(120.1, 31.1).to_world()
+                    ]]
+        );
+        assert!(shapes[1].filled && shapes[1].parts.len() == 2 && shapes[1].parts[1].len() == 4);
+        assert_eq!(shapes[1].name, LocalizedText::plain("Two lakes".to_owned()));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_feature_collection_is_refused() {
+        assert!(read_basemap(r#"{"type":"Feature","geometry":null}"#).is_err());
+        assert!(read_basemap("[1, 2").is_err());
     }
 
     #[test]
