@@ -50,8 +50,10 @@ section_bundle() {
     done
     # shellcheck disable=SC2059
     printf "$fmt" "total (${#files[@]} files)" "$total_raw" "$(kb "$total_raw")" "$total_gz" "$(kb "$total_gz")"
-    local limit=$((150 * 1024))
-    printf 'target: total gzip <= 150 KB: %s\n' "$([[ $total_gz -le $limit ]] && echo met || echo MISSED)"
+    # Issue 12: 200 KB now, 131 KB (Leaflet + markercluster + TimelineJS) the goal.
+    local limit=$((200 * 1024)) goal=$((131 * 1024))
+    printf 'target: total gzip <= 200 KB: %s; goal <= 131 KB: %s\n' \
+        "$([[ $total_gz -le $limit ]] && echo met || echo MISSED)" "$([[ $total_gz -le $goal ]] && echo met || echo MISSED)"
 }
 
 # What the wasm is made of: twiggy on the release build with its names kept
