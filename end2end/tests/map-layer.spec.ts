@@ -12,9 +12,13 @@ type Frame = { view: string | null; markers: Record<string, [number, number]> };
 
 const surface = (page: Page) => page.getByRole('application', { name: /Interactive map/ });
 
-/** Records, in every animation frame, the basemap's transform and each marker's centre. */
+/**
+ * Records, in every animation frame, the basemap's transform and each marker's
+ * centre; returns once the first frame is recorded, so the gesture that follows
+ * (on a busy machine, too) always has a frame from before it.
+ */
 async function startSampling(page: Page) {
-  await page.evaluate(() => {
+  await page.evaluate(() => new Promise<void>((started) => {
     const w = window as unknown as { __frames: Frame[]; __stop: boolean };
     w.__frames = [];
     w.__stop = false;
@@ -26,10 +30,11 @@ async function startSampling(page: Page) {
       });
       const view = document.querySelector('.map-svg g.basemap')?.getAttribute('transform') ?? null;
       w.__frames.push({ view, markers });
+      if (w.__frames.length === 1) started();
       if (!w.__stop) requestAnimationFrame(sample);
     };
     requestAnimationFrame(sample);
-  });
+  }));
 }
 
 const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) <= 1 && Math.abs(a[1] - b[1]) <= 1;

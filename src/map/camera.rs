@@ -10,6 +10,9 @@ use crate::state::AtlasState;
 
 /// How long a fly-to takes; under a second, as the issue asks.
 pub const FLY_MS: f64 = 700.0;
+/// A view change smaller than this (CSS px anywhere on the map) is not drawn
+/// differently: under a sixth of a device pixel even on a 3x screen.
+const INVISIBLE_PX: f64 = 0.05;
 /// A wheel or key nudge counts as one gesture with the next if it comes within this.
 const NUDGE_SETTLE_MS: u64 = 250;
 
@@ -99,8 +102,16 @@ impl Camera {
         let state = self.state;
         self.run(move |elapsed| {
             let t = (elapsed / FLY_MS).min(1.0);
-            state.set_view_keeping_size(from.towards(&target, ease_in_out(t)));
-            t < 1.0
+            let view = from.towards(&target, ease_in_out(t));
+            // The ease's last frames move the map by hundredths of a pixel: end
+            // as soon as what is left cannot be seen, so the frame that looks
+            // final is the one whose markers are laid out for the final view.
+            if t >= 1.0 || view.farthest_shift_px(&target) < INVISIBLE_PX {
+                state.set_view_keeping_size(target);
+                return false;
+            }
+            state.set_view_keeping_size(view);
+            true
         });
     }
 

@@ -273,6 +273,23 @@ impl Viewport {
         }
     }
 
+    /// The farthest any point of the screen lies, in CSS px, between this
+    /// view and `other` (the larger of their sizes counts). A fly-to ends
+    /// once what is left of it is below what a screen can show: otherwise its
+    /// last eased frames move the map by hundredths of a pixel, the visitor
+    /// sees it stopped, and the markers' layout for the final view comes a
+    /// frame after the map looks still.
+    pub fn farthest_shift_px(&self, other: &Viewport) -> f64 {
+        let (w, h) = (self.width.max(other.width), self.height.max(other.height));
+        [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)]
+            .into_iter()
+            .map(|(x, y)| {
+                let seen = other.to_screen(self.to_world(ScreenPoint { x, y }));
+                (seen.x - x).hypot(seen.y - y)
+            })
+            .fold(0.0, f64::max)
+    }
+
     /// Keeps the centre inside `area` (world coordinates), so a visitor who
     /// drags far away can never lose the data.
     pub fn kept_within(self, area: (WorldPoint, WorldPoint)) -> Viewport {
@@ -508,6 +525,42 @@ mod tests {
             let end = a.towards(&b, 1.0);
             prop_assert!((start.center.x - x0).abs() < 1e-9 && (start.zoom - z0).abs() < 1e-9);
             prop_assert!((end.center.x - x1).abs() < 1e-9 && (end.center.y - y1).abs() < 1e-9 && (end.zoom - z1).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn the_shift_between_views_is_measured_in_screen_pixels() {
+        let a = Viewport {
+            center: WorldPoint { x: 0.5, y: 0.5 },
+            zoom: 10.0,
+            width: 800.0,
+            height: 600.0,
+        };
+        assert_eq!(a.farthest_shift_px(&a), 0.0);
+        // 3 px to the right on screen, at this zoom.
+        let panned = a.panned(3.0, 0.0);
+        assert!((a.farthest_shift_px(&panned) - 3.0).abs() < 1e-6);
+        // Zooming in by one about the centre moves the corners by half the diagonal.
+        let zoomed = Viewport { zoom: 11.0, ..a };
+        assert!((a.farthest_shift_px(&zoomed) - 500.0).abs() < 1e-6);
+    }
+
+    proptest! {
+        /// The last eased frames of a fly-to move the map by less than a
+        /// hundredth of a pixel: the camera may end there, since no screen
+        /// shows the difference (and the view then is the target itself).
+        #[test]
+        fn a_camera_move_is_invisible_near_its_end_and_visible_before(
+            x0 in 0.2f64..0.8, y0 in 0.2f64..0.8, z0 in 3.0f64..16.0,
+            dx in -0.01f64..0.01, dy in -0.01f64..0.01, dz in -2.0f64..2.0,
+        ) {
+            let a = Viewport { center: WorldPoint { x: x0, y: y0 }, zoom: z0, width: 800.0, height: 600.0 };
+            let b = Viewport { center: WorldPoint { x: x0 + dx, y: y0 + dy }, zoom: z0 + dz, width: 800.0, height: 600.0 };
+            prop_assume!(a.farthest_shift_px(&b) > 1.0);
+            let nearly = a.towards(&b, ease_in_out(0.999));
+            prop_assert!(nearly.farthest_shift_px(&b) < a.farthest_shift_px(&b) * 1e-6 + 1e-9);
+            let halfway = a.towards(&b, ease_in_out(0.5));
+            prop_assert!(halfway.farthest_shift_px(&b) > 0.01);
         }
     }
 
