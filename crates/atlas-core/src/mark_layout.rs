@@ -29,7 +29,7 @@ pub struct PlacedMark {
     /// within half a slot): towards the event's true position.
     pub nudge_px: i32,
     /// How many slots the mark covers from `slot`: 1, except for a merged
-    /// mark widened so its count fits (see [`crate::mark_labels`]).
+    /// mark widened so its count fits (the mark_labels module widens it).
     pub span: u32,
 }
 
