@@ -228,7 +228,7 @@ pub fn xlsx_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, SheetFatal
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| SheetFatal::Import(ImportError::Empty))?,
+            .ok_or(SheetFatal::Import(ImportError::Empty))?,
     };
     let range = book
         .worksheet_range(&name)

@@ -207,3 +207,24 @@ fn foreign_geojson_goes_out_as_the_viewer_reads_it_and_comes_back() {
         }
     }
 }
+
+#[test]
+fn the_column_table_of_the_docs_lists_every_column_with_its_chinese_name() {
+    use atlas_core::spreadsheet::Column;
+    let doc = std::fs::read_to_string(repo().join("docs/spreadsheet.md")).unwrap();
+    let listed: Vec<(String, String)> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| {
+            let (header, rest) = l.split_once("` | ")?;
+            let chinese = rest.split(" | ").next()?;
+            Some((header.to_owned(), chinese.to_owned()))
+        })
+        .filter(|(h, _)| Column::from_header(h).is_some())
+        .collect();
+    let expected: Vec<(String, String)> = Column::ALL
+        .iter()
+        .map(|c| (c.header().to_owned(), c.chinese().to_owned()))
+        .collect();
+    assert_eq!(listed, expected);
+}

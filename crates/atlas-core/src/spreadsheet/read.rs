@@ -463,11 +463,8 @@ impl Reader {
             }
         }
         if let Some((yes, row)) = cell(Column::Approximate) {
-            match self.yes_no(yes, row, Column::Approximate) {
-                Some(true) => {
-                    location.insert("approximate".into(), json!(true));
-                }
-                Some(false) | None => {}
+            if self.yes_no(yes, row, Column::Approximate) == Some(true) {
+                location.insert("approximate".into(), json!(true));
             }
         }
         if let Some(note) = text(self, Column::LocationNoteZh, Column::LocationNoteEn) {
