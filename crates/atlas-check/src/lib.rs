@@ -2,6 +2,8 @@
 //! (`atlas_core::load`) and lists every problem with its place and its fix,
 //! so a mistake is caught on the curator's machine, not on a kiosk.
 
+pub mod sheet;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -10,7 +12,9 @@ use serde_json::{json, Value};
 
 /// How to call the tool.
 pub const USAGE: &str = "\
-usage: atlas-check [--strict] [--format text|json] [--lang en|zh] FILE...
+usage: atlas-check [check] [--strict] [--format text|json] [--lang en|zh] FILE...
+       atlas-check import SHEET.csv|SHEET.xlsx [-o OUT.geojson]   (see import --help)
+       atlas-check export DATASET -o OUT.csv|OUT.xlsx             (see export --help)
 
 Checks Heritage Atlas datasets exactly as the app reads them and prints every
 problem as `FILE: error|warning: feature N (id X), FIELD: what is wrong; how to fix`,
