@@ -12,8 +12,11 @@ use atlas_core::Loaded;
 /// A dataset ready to show (its basemap follows: [`RegionalBasemap`]).
 #[derive(Debug)]
 pub struct LoadedAtlas {
-    /// The path as the visitor or curator wrote it, for messages.
+    /// The path as the visitor or curator wrote it (a local file: its
+    /// name), for messages.
     pub file: String,
+    /// Served, or a local file previewed in this tab.
+    pub origin: DatasetOrigin,
     /// Sites and problems.
     pub loaded: Loaded,
     /// The clustering hierarchy over every located site, built once.
@@ -27,6 +30,25 @@ pub struct LoadedAtlas {
     /// How each category draws, and the legend: worked out once, since every
     /// marker and timeline mark asks.
     pub categories: CategoryStyles,
+}
+
+/// Where a dataset's bytes came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatasetOrigin {
+    /// The page's server (`?data=` or the default dataset).
+    Served,
+    /// A file opened from this computer (the "Open file" button or a drop):
+    /// a preview for its curator. The header says so, and the URL never
+    /// carries its sites, which a reload (back to the served dataset) would
+    /// look for in the wrong dataset.
+    LocalFile,
+}
+
+impl LoadedAtlas {
+    /// Whether this is a curator's local preview rather than the served dataset.
+    pub fn is_local_preview(&self) -> bool {
+        self.origin == DatasetOrigin::LocalFile
+    }
 }
 
 /// A dataset's own basemap layers (atlas.basemap), which arrive after its

@@ -20,6 +20,10 @@ use crate::i18n::{self, t, Ui};
 use crate::load::LoadError;
 use crate::state::use_atlas_state;
 
+/// What loading the dataset shown came to: `None` while it loads; a failure
+/// names the file (the served path, or a local file's name).
+pub type LoadOutcome = Option<Result<Arc<LoadedAtlas>, (String, LoadError)>>;
+
 /// The whole file could not be used.
 #[component]
 pub fn LoadFailure(file: String, error: LoadError) -> impl IntoView {

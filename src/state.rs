@@ -277,6 +277,16 @@ impl AtlasState {
         self.dataset.set(Some(dataset));
     }
 
+    /// Shows a file the curator opened in this tab in place of the dataset
+    /// shown: nothing carries over from the other dataset's sites (selection,
+    /// tour, filters, view, basemap), and the language stays the curator's.
+    pub fn show_local_preview(&self, dataset: Arc<LoadedAtlas>) {
+        self.exit_tour();
+        self.reset_view();
+        self.basemap.set(None);
+        self.dataset.set(Some(dataset));
+    }
+
     /// Shows the dataset's basemap layers, which arrive after its sites.
     pub fn show_basemap(&self, basemap: Arc<RegionalBasemap>) {
         self.basemap.set(Some(basemap));
