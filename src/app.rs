@@ -103,19 +103,13 @@ pub fn App() -> impl IntoView {
                         Some(Ok(loaded)) => view! { <ProblemsAlert loaded /> }.into_any(),
                     }}
                 </div>
-                // Built afresh for each local preview: these key their elements on site numbers.
-                {move || {
-                    opener.previews_shown().track();
-                    view! {
-                        <Map />
-                        <crate::site_list::SitesButton place="on-map" />
-                        <div class="side">
-                            <DetailPanel />
-                            <crate::site_list::SiteList />
-                        </div>
-                        <Timeline />
-                    }
-                }}
+                <Map />
+                <crate::site_list::SitesButton place="on-map" />
+                <div class="side">
+                    <DetailPanel />
+                    <crate::site_list::SiteList />
+                </div>
+                <Timeline />
                 <crate::tour::TourPlayer />
             </main>
             <Kiosk />

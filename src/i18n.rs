@@ -206,7 +206,7 @@ catalogue! {
     /// Under the headline: the file never leaves the computer.
     ReadLocally => ("文件只在本机读取，不会上传", "The file is read on this computer; nothing is uploaded"),
     /// Beside the preview note: how to leave the preview.
-    ReloadToLeave => ("刷新页面即回到发布的数据", "Reload the page to return to the published data"),
+    ReloadToLeave => ("刷新页面即回到发布的数据", "Reload to return to the published data"),
 }
 
 /// The catalogue entry for `ui` in `lang`.

@@ -277,13 +277,21 @@ impl AtlasState {
         self.dataset.set(Some(dataset));
     }
 
-    /// Shows a file the curator opened in this tab in place of the dataset
-    /// shown: nothing carries over from the other dataset's sites (selection,
-    /// tour, filters, view, basemap), and the language stays the curator's.
-    pub fn show_local_preview(&self, dataset: Arc<LoadedAtlas>) {
+    /// Takes the dataset off the page, before another takes its place: every
+    /// view empties as before the first one arrived, and nothing carries over
+    /// from its sites (selection, tour, filters, view, basemap).
+    pub fn close_dataset(&self) {
         self.exit_tour();
         self.reset_view();
         self.basemap.set(None);
+        self.dataset.set(None);
+    }
+
+    /// Shows a file the curator opened in this tab (after
+    /// [`Self::close_dataset`]): unlike [`Self::show_dataset`], no `?site=`,
+    /// tour link or default language applies, since the URL describes the
+    /// served dataset and the language is the curator's.
+    pub fn show_local_preview(&self, dataset: Arc<LoadedAtlas>) {
         self.dataset.set(Some(dataset));
     }
 

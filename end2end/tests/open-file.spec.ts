@@ -14,7 +14,11 @@ const RAID_ID = 'xushuguan-raid-memorial';
  */
 const DRAFT = {
   type: 'FeatureCollection',
-  atlas: { title: { zh: '策展人的草稿', en: "A curator's draft" } },
+  atlas: {
+    title: { zh: '策展人的草稿', en: "A curator's draft" },
+    // Relative to the served dataset's folder (public/data/): the water layer only.
+    basemap: [{ id: 'water', url: 'basemap/water.geojson', kind: 'water' }],
+  },
   features: [
     site('draft-hall', { zh: '草稿纪念馆', en: 'Draft Memorial Hall' }, [120.45, 31.33], '1949-04-27'),
     site(RAID_ID, { zh: '草稿中的夜袭纪念碑', en: 'Raid memorial as drafted' }, [120.5056, 31.3875], '1939-06-24'),
@@ -101,6 +105,9 @@ test.describe('opening a local file', () => {
     // Its problem, in the same alert as a served file's, naming the file and the feature.
     await expect(problems(page)).toContainText('draft.geojson');
     await expect(problems(page)).toContainText('feature 2 (id bad-date)');
+    // Its basemap layer, named relative to the served dataset's folder; not the served rivers.
+    await expect(map.locator('path.layer-water').first()).toBeAttached();
+    await expect(map.locator('path.layer-river')).toHaveCount(0);
     // What the QR code would link is the served dataset: no hand-off of a preview.
     await expect(page.getByRole('button', { name: 'Continue on your phone' })).toBeHidden();
 
@@ -196,7 +203,10 @@ test.describe('opening a local file', () => {
     // The draft reuses a served id: choosing it must not put that id in the URL.
     await mapRegion(page).getByRole('button', { name: 'Raid memorial as drafted', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Raid memorial as drafted', exact: true })).toBeVisible();
+    // The map flew to it; the other site is chosen from the list.
+    await page.getByRole('button', { name: 'Back to list' }).click();
     await sitesRegion(page).getByRole('button', { name: 'Draft Memorial Hall', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Draft Memorial Hall', exact: true })).toBeVisible();
     await page.waitForTimeout(500); // longer than the URL's write delay
     expect(page.url()).toBe(before);
     expect(page.url()).not.toContain('draft');

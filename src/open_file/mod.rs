@@ -37,10 +37,6 @@ pub struct FileOpener {
     /// Files chosen so far: a file that finishes loading after a later one
     /// was chosen is dropped.
     chosen: StoredValue<u32>,
-    /// Previews shown so far. The views that key their elements on site
-    /// numbers are built afresh for each, so no marker or list entry of the
-    /// last dataset is reused for another site with the same number.
-    shown: RwSignal<u32>,
 }
 
 impl FileOpener {
@@ -52,7 +48,6 @@ impl FileOpener {
             outcome,
             served_path: StoredValue::new(served_path),
             chosen: StoredValue::new(0),
-            shown: RwSignal::new(0),
         }
     }
 
@@ -60,12 +55,6 @@ impl FileOpener {
     /// if it arrives after that, must not replace the preview.
     pub fn has_chosen(self) -> bool {
         self.chosen.get_value() > 0
-    }
-
-    /// How many previews have been shown (tracked): the key of the views built
-    /// afresh for each.
-    pub fn previews_shown(self) -> ReadSignal<u32> {
-        self.shown.read_only()
     }
 
     /// Whether the page takes files now: a kiosk never does (tracked).
@@ -94,8 +83,16 @@ impl FileOpener {
             }
             match result {
                 Ok((loaded, basemap)) => {
+                    // The old dataset leaves the page first, for a frame: views
+                    // key their elements on site numbers, and none of the old
+                    // sites' elements may be reused for another site with the
+                    // same number. The map then fits the preview as at the start.
+                    state.close_dataset();
+                    after_next_paint().await;
+                    if self.chosen.get_value() != ticket {
+                        return;
+                    }
                     state.show_local_preview(loaded.clone());
-                    self.shown.update(|n| *n += 1);
                     outcome.set(Some(Ok(loaded.clone())));
                     // As for the served dataset: the sites' first frame before the basemap.
                     after_next_paint().await;
