@@ -38,6 +38,7 @@ pub mod sheet;
 pub mod simplify;
 pub mod site_list;
 pub mod site_times;
+pub mod spreadsheet;
 pub mod stream;
 pub mod text;
 pub mod ticks;
