@@ -697,7 +697,9 @@ impl Reader {
     }
 }
 
-/// English headers, for spotting a misspelt one.
+/// English headers, for spotting a misspelt one. A `static` rather than
+/// `Column::headers()`: `typo::likely_meant` caches answers by the list's
+/// address, which a temporary array would not keep (a test keeps the two equal).
 static HEADERS: [&str; 35] = [
     "id",
     "name_zh",
