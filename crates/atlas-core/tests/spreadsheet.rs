@@ -167,3 +167,64 @@ fn the_documented_example_survives_export_and_import_routes_and_images_included(
     );
     round_trip(example);
 }
+
+/// What a sheet carries of a site: everything but what the viewer keeps
+/// only for the panel of a foreign file's undated places (its other
+/// properties and its time text as written), which the sheet does not hold.
+fn carried(site: &atlas_core::Site) -> atlas_core::Site {
+    atlas_core::Site {
+        other_fields: Vec::new(),
+        date_as_written: None,
+        ..site.clone()
+    }
+}
+
+#[test]
+fn foreign_geojson_goes_out_as_the_viewer_reads_it_and_comes_back() {
+    let dir = repo().join("tests/foreign-datasets");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "geojson"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let original = load(&text).unwrap();
+        let (table, _) = export_dataset(&text).unwrap();
+        let again = import_csv(&write_csv(&table)).unwrap().check().unwrap();
+        let errors: Vec<_> = again
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+        let (before, after) = (&original.atlas.sites, &again.loaded.atlas.sites);
+        assert_eq!(after.len(), before.len(), "{}", file.display());
+        for (b, a) in before.iter().zip(after) {
+            assert_eq!(carried(a), carried(b), "{}", file.display());
+        }
+    }
+}
+
+#[test]
+fn the_column_table_of_the_docs_lists_every_column_with_its_chinese_name() {
+    use atlas_core::spreadsheet::Column;
+    let doc = std::fs::read_to_string(repo().join("docs/spreadsheet.md")).unwrap();
+    let listed: Vec<(String, String)> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| {
+            let (header, rest) = l.split_once("` | ")?;
+            let chinese = rest.split(" | ").next()?;
+            Some((header.to_owned(), chinese.to_owned()))
+        })
+        .filter(|(h, _)| Column::from_header(h).is_some())
+        .collect();
+    let expected: Vec<(String, String)> = Column::ALL
+        .iter()
+        .map(|c| (c.header().to_owned(), c.chinese().to_owned()))
+        .collect();
+    assert_eq!(listed, expected);
+}

@@ -205,13 +205,18 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The trimmed text of a column, `None` when blank or absent.
+    /// The text of a column as written, `None` when blank or absent. Free
+    /// text keeps its spaces (the dataset then reads exactly as typed); the
+    /// cells that are parsed (ids, dates, coordinates…) are trimmed where read.
     fn get(&self, column: Column) -> Option<&str> {
         let i = *self.columns.get(&column)?;
-        self.cells
-            .get(i)
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
+        let cell = self.cells.get(i)?.as_str();
+        let trimmed = cell.trim();
+        match column {
+            _ if trimmed.is_empty() => None,
+            Column::Id | Column::Category => Some(trimmed),
+            _ => Some(cell),
+        }
     }
 
     fn any(&self, part: Part) -> bool {
@@ -443,7 +448,7 @@ impl Reader {
         }
         let mut location = Map::new();
         if let Some((m, row)) = cell(Column::PrecisionM) {
-            match m.parse::<f64>() {
+            match m.trim().parse::<f64>() {
                 Ok(m) if m.is_finite() && m >= 0.0 => {
                     location.insert("precision_m".into(), json!(m));
                 }
@@ -458,11 +463,8 @@ impl Reader {
             }
         }
         if let Some((yes, row)) = cell(Column::Approximate) {
-            match self.yes_no(yes, row, Column::Approximate) {
-                Some(true) => {
-                    location.insert("approximate".into(), json!(true));
-                }
-                Some(false) | None => {}
+            if self.yes_no(yes, row, Column::Approximate) == Some(true) {
+                location.insert("approximate".into(), json!(true));
             }
         }
         if let Some(note) = text(self, Column::LocationNoteZh, Column::LocationNoteEn) {
@@ -577,7 +579,7 @@ impl Reader {
     }
 
     fn yes_no(&mut self, text: &str, row: usize, column: Column) -> Option<bool> {
-        match text.to_lowercase().as_str() {
+        match text.trim().to_lowercase().as_str() {
             "true" | "yes" | "y" | "1" | "是" | "x" | "✓" => Some(true),
             "false" | "no" | "n" | "0" | "否" => Some(false),
             _ => {
