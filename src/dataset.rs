@@ -7,6 +7,7 @@ use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
+use atlas_core::spreadsheet::SheetProblem;
 use atlas_core::Loaded;
 
 /// A dataset ready to show (its basemap follows: [`RegionalBasemap`]).
@@ -33,7 +34,7 @@ pub struct LoadedAtlas {
 }
 
 /// Where a dataset's bytes came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DatasetOrigin {
     /// The page's server (`?data=` or the default dataset).
     Served,
@@ -42,12 +43,24 @@ pub enum DatasetOrigin {
     /// carries its sites, which a reload (back to the served dataset) would
     /// look for in the wrong dataset.
     LocalFile,
+    /// A spreadsheet (CSV) opened from this computer, with every problem
+    /// (the import's and the loader's) placed on its row and column: the
+    /// alert lists these, in the sheet's terms, instead of features.
+    LocalSheet(Vec<SheetProblem>),
 }
 
 impl LoadedAtlas {
     /// Whether this is a curator's local preview rather than the served dataset.
     pub fn is_local_preview(&self) -> bool {
-        self.origin == DatasetOrigin::LocalFile
+        self.origin != DatasetOrigin::Served
+    }
+
+    /// A local spreadsheet's problems on its rows and columns; `None` for GeoJSON.
+    pub fn sheet_problems(&self) -> Option<&[SheetProblem]> {
+        match &self.origin {
+            DatasetOrigin::LocalSheet(problems) => Some(problems),
+            _ => None,
+        }
     }
 }
 

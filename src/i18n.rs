@@ -387,11 +387,23 @@ pub fn local_preview(lang: Lang, file: &str) -> String {
     }
 }
 
+/// A spreadsheet's alert: "sites.csv: 2 errors (their rows are not shown), 1 warning".
+pub fn sheet_problems_summary(lang: Lang, file: &str, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{file}：{errors} 个错误（相关的行未显示），{warnings} 条提醒"),
+        Lang::En => {
+            let e = if errors == 1 { "" } else { "s" };
+            let w = if warnings == 1 { "" } else { "s" };
+            format!("{file}: {errors} error{e} (those rows are not shown), {warnings} warning{w}")
+        }
+    }
+}
+
 /// A file the curator opened is of no kind the app reads, for [`load_failed`].
 pub fn unsupported_file(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "只能打开 .geojson 或 .json 文件",
-        Lang::En => "only .geojson and .json files can be opened",
+        Lang::Zh => "只能打开 .geojson、.json 或 .csv 文件",
+        Lang::En => "only .geojson, .json and .csv files can be opened",
     }
 }
 

@@ -16,6 +16,7 @@ use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
+use atlas_core::spreadsheet::{import_csv, ImportError};
 use atlas_core::world_layer::{extent_of, WORLD_LAYERS, WORLD_ZOOMS};
 use atlas_core::{BasemapLayerRef, FatalError, Lang, MAX_DATASET_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,6 +47,8 @@ pub enum LoadError {
     UnsupportedFile,
     /// A file the curator opened could not be read (the browser's reason).
     Unreadable(String),
+    /// A spreadsheet (CSV) the curator opened is not one the import reads.
+    Sheet(ImportError),
 }
 
 impl LoadError {
@@ -58,6 +61,7 @@ impl LoadError {
             LoadError::Fatal(e) => e.message(lang),
             LoadError::UnsupportedFile => i18n::unsupported_file(lang).to_owned(),
             LoadError::Unreadable(detail) => i18n::file_unreadable(lang, detail),
+            LoadError::Sheet(e) => e.message(lang),
         }
     }
 }
@@ -102,6 +106,35 @@ pub async fn load_local_file(
 ) -> Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError> {
     let base = same_origin_url(served_path, &page_href()).unwrap_or_else(page_href);
     read_dataset(name, DatasetOrigin::LocalFile, bytes, base).await
+}
+
+/// Loads a spreadsheet (CSV) the curator opened: atlas-core's import turns
+/// its rows into a dataset, which then loads exactly as [`load_local_file`]
+/// does; the alert lists the import's and the loader's problems on the
+/// sheet's rows and columns, as atlas-check prints them.
+pub async fn load_local_sheet(
+    name: String,
+    bytes: Vec<u8>,
+    served_path: &str,
+) -> Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError> {
+    let sheet = import_csv(&bytes).map_err(LoadError::Sheet)?;
+    drop(bytes);
+    let geojson = sheet.geojson.clone().into_bytes();
+    let (mut atlas, basemap) = load_local_file(name, geojson, served_path).await?;
+    let mut placed = sheet.problems.clone();
+    placed.extend(
+        atlas
+            .loaded
+            .problems
+            .iter()
+            .filter_map(|p| sheet.sheet_problem(p)),
+    );
+    placed.sort_by_key(|p| p.place.row.unwrap_or(usize::MAX));
+    // Just made, so not yet shared.
+    if let Some(atlas) = Arc::get_mut(&mut atlas) {
+        atlas.origin = DatasetOrigin::LocalSheet(placed);
+    }
+    Ok((atlas, basemap))
 }
 
 /// Parses and indexes a dataset's bytes, served or local: one path, so both

@@ -171,11 +171,34 @@ test.describe('opening a local file', () => {
     await expect(alert).toContainText('Could not load the data file latin1.json: not UTF-8 text');
 
     await input.setInputFiles({ name: 'sites.xlsx', mimeType: '', buffer: Buffer.from('PK') });
-    await expect(alert).toContainText('Could not load the data file sites.xlsx: only .geojson and .json files can be opened');
+    await expect(alert).toContainText('Could not load the data file sites.xlsx: only .geojson, .json and .csv files can be opened');
 
     await page.getByRole('button', { name: '中文' }).click();
-    await expect(alert).toContainText('无法加载数据文件 sites.xlsx：只能打开 .geojson 或 .json 文件');
+    await expect(alert).toContainText('无法加载数据文件 sites.xlsx：只能打开 .geojson、.json 或 .csv 文件');
     await servedShown(page, '夜袭浒墅关纪念碑');
+  });
+
+  test('a spreadsheet (.csv) opens through the import, its problems on their rows and columns', async ({ page }) => {
+    await page.goto('/?lang=en');
+    await servedShown(page);
+    const requests = recordRequests(page);
+    const csv = [
+      'id,name_zh,name_en,category,longitude,latitude,date,event_title_zh,event_title_en,source_title',
+      'sheet-hall,表格纪念馆,Sheet Memorial Hall,memorial,120°30′20″E,31°23′15″N,1939年6月24日,事件,An event,Register',
+      'sheet-bad,日期错误,Bad date in sheet,museum,120.51,31.31,31/02/1939,事件,An event,Register',
+      'sheet-two,第二处,Second sheet site,base,120.45,31.33,24/06/1940,事件,An event,Register',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(banner(page)).toContainText('Local preview: sites.csv');
+    const map = mapRegion(page);
+    await expect(map.getByRole('button', { name: 'Sheet Memorial Hall', exact: true })).toBeVisible();
+    await expect(map.getByRole('button', { name: 'Second sheet site', exact: true })).toBeVisible();
+    await expect(map.getByRole('button', { name: 'Bad date in sheet', exact: true })).toHaveCount(0);
+    await expect(problems(page)).toContainText('sites.csv: 1 error');
+    await expect(problems(page)).toContainText('row 3, column G (date): day 31 does not exist in 1939-02');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(problems(page)).toContainText('sites.csv：1 个错误');
+    expectNothingLeft(requests, 'sites.csv');
   });
 
   test('a file over 50 MB is refused before it is read', async ({ page }) => {

@@ -9,7 +9,7 @@ use crate::i18n::{self, t, Ui};
 use crate::state::use_atlas_state;
 
 /// What the file chooser offers: the kinds atlas_core::file_kind reads.
-const ACCEPT: &str = ".geojson,.json,application/geo+json,application/json";
+const ACCEPT: &str = ".geojson,.json,.csv,application/geo+json,application/json,text/csv";
 
 /// "Open file" / "打开文件": opens the system's file chooser. Absent in a
 /// kiosk: an unattended public screen is not a place to load files.

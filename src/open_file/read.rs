@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{js_sys, File};
 
 use crate::dataset::LoadedAtlas;
-use crate::load::{load_local_file, LoadError, PendingBasemap};
+use crate::load::{load_local_file, load_local_sheet, LoadError, PendingBasemap};
 
 /// Reads `file` and loads it as the served dataset would load (basemap
 /// layers relative to `served_path`).
@@ -32,7 +32,7 @@ pub async fn read_local_file(
     let bytes = file_bytes(file).await?;
     match kind {
         DatasetFileKind::GeoJson => load_local_file(name, bytes, served_path).await,
-        DatasetFileKind::Csv => Err(LoadError::UnsupportedFile),
+        DatasetFileKind::Csv => load_local_sheet(name, bytes, served_path).await,
     }
 }
 
