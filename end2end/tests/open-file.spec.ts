@@ -1,5 +1,6 @@
 import { test, expect, mapRegion } from './fixtures';
 import type { Page, Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // Curators preview a local file (issue 14, item 3): the "Open file" button and
 // a drop onto the page load it through the same loader and alerts as ?data=,
@@ -32,6 +33,22 @@ function site(id: string, name: { zh: string; en: string }, coordinates: number[
     geometry: { type: 'Point', coordinates },
     properties: { id, name, category: 'memorial', events: [{ date, title: 'An event' }], sources: [{ title: 'Draft' }] },
   };
+}
+
+/** A sheet with one mistake: row 3's date. */
+const SHEET = [
+  'id,name_zh,name_en,category,longitude,latitude,date,event_title_zh,event_title_en,source_title',
+  'sheet-hall,表格纪念馆,Sheet Memorial Hall,memorial,120°30′20″E,31°23′15″N,1939年6月24日,事件,An event,Register',
+  'sheet-bad,日期错误,Bad date in sheet,museum,120.51,31.31,31/02/1939,事件,An event,Register',
+  'sheet-two,第二处,Second sheet site,base,120.45,31.33,24/06/1940,事件,An event,Register',
+].join('\n');
+
+/** axe-core, WCAG 2.2 AA as accessibility.spec.ts runs it: no violations. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const draftFile = (name = 'draft.geojson') => ({
@@ -182,13 +199,7 @@ test.describe('opening a local file', () => {
     await page.goto('/?lang=en');
     await servedShown(page);
     const requests = recordRequests(page);
-    const csv = [
-      'id,name_zh,name_en,category,longitude,latitude,date,event_title_zh,event_title_en,source_title',
-      'sheet-hall,表格纪念馆,Sheet Memorial Hall,memorial,120°30′20″E,31°23′15″N,1939年6月24日,事件,An event,Register',
-      'sheet-bad,日期错误,Bad date in sheet,museum,120.51,31.31,31/02/1939,事件,An event,Register',
-      'sheet-two,第二处,Second sheet site,base,120.45,31.33,24/06/1940,事件,An event,Register',
-    ].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('input[type=file]').setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET) });
     await expect(banner(page)).toContainText('Local preview: sites.csv');
     const map = mapRegion(page);
     await expect(map.getByRole('button', { name: 'Sheet Memorial Hall', exact: true })).toBeVisible();
@@ -290,5 +301,30 @@ test.describe('opening a local file on a phone', () => {
     expect(right).toBeLessThanOrEqual(page.viewportSize()!.width);
     await banner(page).screenshot({ path: testInfo.outputPath('open-file-header-phone.png') });
     await page.screenshot({ path: testInfo.outputPath('open-file-phone.png') });
+  });
+});
+
+test.describe('a local preview is accessible', () => {
+  for (const lang of ['en', 'zh']) {
+    test(`axe finds nothing in a preview's header and alerts, GeoJSON and CSV (${lang})`, async ({ page }) => {
+      await page.goto(`/?lang=${lang}`);
+      await expect(mapRegion(page).locator('.marker').first()).toBeVisible();
+      await expectAccessible(page);
+      await page.locator('input[type=file]').setInputFiles(draftFile());
+      await expect(mapRegion(page).locator('.marker').first()).toBeVisible();
+      await expectAccessible(page);
+      await page.locator('input[type=file]').setInputFiles({ name: 'sites.csv', mimeType: '', buffer: Buffer.from(SHEET) });
+      await expect(banner(page)).toContainText('sites.csv');
+      await expectAccessible(page);
+    });
+  }
+
+  test('axe finds nothing in a phone\'s preview @phone', async ({ page }) => {
+    await page.goto('/?lang=zh');
+    await expect(mapRegion(page).locator('.marker').first()).toBeVisible();
+    await page.locator('input[type=file]').setInputFiles({ name: 'sites.csv', mimeType: '', buffer: Buffer.from(SHEET) });
+    await expect(banner(page)).toContainText('sites.csv');
+    await expect(mapRegion(page).locator('.marker').first()).toBeVisible();
+    await expectAccessible(page);
   });
 });
