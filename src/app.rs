@@ -1,21 +1,18 @@
 //! The page: header, map, detail panel and timeline around one dataset.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::Promise;
 
-use crate::dataset::LoadedAtlas;
 use crate::i18n::{self, t, Ui};
 use crate::kiosk::Kiosk;
-use crate::load::{load_atlas, LoadError};
+use crate::load::load_atlas;
 use crate::map::Map;
+use crate::open_file::FileOpener;
+use crate::paint::after_next_paint;
 use crate::panel::DetailPanel;
-use crate::problems::{LoadFailure, ProblemsAlert};
+use crate::problems::{LoadFailure, LoadOutcome, ProblemsAlert};
 use crate::state::AtlasState;
 use crate::timeline::Timeline;
 use crate::url::{browser_lang, PageQuery};
@@ -40,19 +37,26 @@ pub fn App() -> impl IntoView {
 
     // Once the sites are there, hand them to the state at once (open `?site=`
     // and the dataset's default language); the basemap follows when it is read.
-    let outcome = RwSignal::new(None::<Result<Arc<LoadedAtlas>, LoadError>>);
+    let outcome: RwSignal<LoadOutcome> = RwSignal::new(None);
+    let opener = FileOpener::new(state, outcome, query.data_path());
     let wanted_site = query.site.clone();
+    let data_path = query.data_path();
     spawn_local(async move {
         match loading.await {
+            // A file the curator opened meanwhile stays on show.
+            _ if opener.has_chosen() => {}
             Ok((loaded, basemap)) => {
                 state.show_dataset(loaded.clone(), url_lang, wanted_site.as_deref());
                 outcome.set(Some(Ok(loaded)));
                 // The layers' bytes are usually in by now: reading them here would
                 // hold back the first frame of sites, so they wait for it.
                 after_next_paint().await;
-                state.show_basemap(Arc::new(basemap.arrive().await));
+                let basemap = Arc::new(basemap.arrive().await);
+                if !opener.has_chosen() {
+                    state.show_basemap(basemap);
+                }
             }
-            Err(error) => outcome.set(Some(Err(error))),
+            Err(error) => outcome.set(Some(Err((data_path, error)))),
         }
     });
 
@@ -79,20 +83,23 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" class:kiosk=move || state.is_kiosk() class:touring=move || state.tour().with(Option::is_some)>
+        <div class="app" class:kiosk=move || state.is_kiosk() class:touring=move || state.tour().with(Option::is_some)
+            class:previewing=move || state.with_dataset(|d| d.is_local_preview()) == Some(true)>
             <crate::keyboard::SkipLinks />
             <header class="topbar">
                 <h1>{title}</h1>
+                <crate::open_file::PreviewNote />
                 <crate::hand_off::HandOffButton />
                 <crate::site_list::SitesButton place="in-header" />
                 <crate::tour::TourButton />
+                <crate::open_file::OpenFileButton opener />
                 <LanguageButton />
             </header>
             <main class="stage">
                 <div class="messages">
                     {move || match outcome.get() {
                         None => view! { <p role="status" class="status">{move || t(lang.get(), Ui::Loading)}</p> }.into_any(),
-                        Some(Err(error)) => view! { <LoadFailure file=query.data_path() error /> }.into_any(),
+                        Some(Err((file, error))) => view! { <LoadFailure file error /> }.into_any(),
                         Some(Ok(loaded)) => view! { <ProblemsAlert loaded /> }.into_any(),
                     }}
                 </div>
@@ -106,6 +113,7 @@ pub fn App() -> impl IntoView {
                 <crate::tour::TourPlayer />
             </main>
             <Kiosk />
+            <crate::open_file::FileDrop opener />
         </div>
     }
 }
@@ -124,24 +132,4 @@ fn LanguageButton() -> impl IntoView {
             {move || i18n::language_name(target())}
         </button>
     }
-}
-
-/// Resolves once the browser has painted the next frame (a task posted from
-/// an animation frame callback runs after that frame), or after 100 ms in a
-/// hidden tab, which paints no frames.
-async fn after_next_paint() {
-    let painted = Promise::new(&mut |resolve, _| {
-        let after_frame = resolve.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || drop(after_frame.call0(&JsValue::NULL)),
-                Duration::ZERO,
-            )
-        });
-        set_timeout(
-            move || drop(resolve.call0(&JsValue::NULL)),
-            Duration::from_millis(100),
-        );
-    });
-    let _ = JsFuture::from(painted).await;
 }

@@ -7,13 +7,17 @@ use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
+use atlas_core::spreadsheet::SheetProblem;
 use atlas_core::Loaded;
 
 /// A dataset ready to show (its basemap follows: [`RegionalBasemap`]).
 #[derive(Debug)]
 pub struct LoadedAtlas {
-    /// The path as the visitor or curator wrote it, for messages.
+    /// The path as the visitor or curator wrote it (a local file: its
+    /// name), for messages.
     pub file: String,
+    /// Served, or a local file previewed in this tab.
+    pub origin: DatasetOrigin,
     /// Sites and problems.
     pub loaded: Loaded,
     /// The clustering hierarchy over every located site, built once.
@@ -27,6 +31,37 @@ pub struct LoadedAtlas {
     /// How each category draws, and the legend: worked out once, since every
     /// marker and timeline mark asks.
     pub categories: CategoryStyles,
+}
+
+/// Where a dataset's bytes came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DatasetOrigin {
+    /// The page's server (`?data=` or the default dataset).
+    Served,
+    /// A file opened from this computer (the "Open file" button or a drop):
+    /// a preview for its curator. The header says so, and the URL never
+    /// carries its sites, which a reload (back to the served dataset) would
+    /// look for in the wrong dataset.
+    LocalFile,
+    /// A spreadsheet (CSV) opened from this computer, with every problem
+    /// (the import's and the loader's) placed on its row and column: the
+    /// alert lists these, in the sheet's terms, instead of features.
+    LocalSheet(Vec<SheetProblem>),
+}
+
+impl LoadedAtlas {
+    /// Whether this is a curator's local preview rather than the served dataset.
+    pub fn is_local_preview(&self) -> bool {
+        self.origin != DatasetOrigin::Served
+    }
+
+    /// A local spreadsheet's problems on its rows and columns; `None` for GeoJSON.
+    pub fn sheet_problems(&self) -> Option<&[SheetProblem]> {
+        match &self.origin {
+            DatasetOrigin::LocalSheet(problems) => Some(problems),
+            _ => None,
+        }
+    }
 }
 
 /// A dataset's own basemap layers (atlas.basemap), which arrive after its

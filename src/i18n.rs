@@ -197,6 +197,16 @@ catalogue! {
     ExpandDetails => ("展开详情", "Expand details"),
     /// The sheet's handle while it shows the whole panel: back to peeking.
     CollapseDetails => ("收起详情", "Collapse details"),
+
+    // ---- Curators: a local file previewed in the page (src/open_file/) ----
+    /// The header button that opens a local file (a file input behind it).
+    OpenFile => ("打开文件", "Open file"),
+    /// The overlay's headline while a file is dragged over the page.
+    DropToPreview => ("松开鼠标，在本页预览此文件", "Drop the file to preview it here"),
+    /// Under the headline: the file never leaves the computer.
+    ReadLocally => ("文件只在本机读取，不会上传", "The file is read on this computer; nothing is uploaded"),
+    /// Beside the preview note: how to leave the preview.
+    ReloadToLeave => ("刷新页面即回到发布的数据", "Reload to return to the published data"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -366,6 +376,42 @@ pub fn not_same_origin(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "只能加载与本页同源的数据文件",
         Lang::En => "only data files from this page's own server can be loaded",
+    }
+}
+
+/// The header during a curator's preview: "Local preview: foo.geojson".
+pub fn local_preview(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("本地预览：{file}"),
+        Lang::En => format!("Local preview: {file}"),
+    }
+}
+
+/// A spreadsheet's alert: "sites.csv: 2 errors (their rows are not shown), 1 warning".
+pub fn sheet_problems_summary(lang: Lang, file: &str, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{file}：{errors} 个错误（相关的行未显示），{warnings} 条提醒"),
+        Lang::En => {
+            let e = if errors == 1 { "" } else { "s" };
+            let w = if warnings == 1 { "" } else { "s" };
+            format!("{file}: {errors} error{e} (those rows are not shown), {warnings} warning{w}")
+        }
+    }
+}
+
+/// A file the curator opened is of no kind the app reads, for [`load_failed`].
+pub fn unsupported_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "只能打开 .geojson、.json 或 .csv 文件",
+        Lang::En => "only .geojson, .json and .csv files can be opened",
+    }
+}
+
+/// The browser could not read a file the curator opened, for [`load_failed`].
+pub fn file_unreadable(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取此文件（{detail}）"),
+        Lang::En => format!("the file could not be read ({detail})"),
     }
 }
 

@@ -15,6 +15,8 @@ mod load;
 mod map;
 mod motion;
 pub mod offline;
+mod open_file;
+mod paint;
 mod panel;
 mod perf;
 mod problems;

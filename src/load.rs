@@ -16,13 +16,14 @@ use atlas_core::category_style::CategoryStyles;
 use atlas_core::cluster::ClusterIndex;
 use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
+use atlas_core::spreadsheet::{import_csv, ImportError};
 use atlas_core::world_layer::{extent_of, WORLD_LAYERS, WORLD_ZOOMS};
 use atlas_core::{BasemapLayerRef, FatalError, Lang, MAX_DATASET_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys;
 
-use crate::dataset::{LoadedAtlas, RegionalBasemap, WorldBasemap};
+use crate::dataset::{DatasetOrigin, LoadedAtlas, RegionalBasemap, WorldBasemap};
 use crate::i18n;
 use crate::perf;
 
@@ -42,6 +43,12 @@ pub enum LoadError {
     Network(String),
     /// The bytes are not a dataset.
     Fatal(FatalError),
+    /// A file the curator opened is of no kind the app reads (by its name).
+    UnsupportedFile,
+    /// A file the curator opened could not be read (the browser's reason).
+    Unreadable(String),
+    /// A spreadsheet (CSV) the curator opened is not one the import reads.
+    Sheet(ImportError),
 }
 
 impl LoadError {
@@ -52,6 +59,9 @@ impl LoadError {
             LoadError::Http(status) => i18n::http_status(lang, *status),
             LoadError::Network(detail) => i18n::network_error(lang, detail),
             LoadError::Fatal(e) => e.message(lang),
+            LoadError::UnsupportedFile => i18n::unsupported_file(lang).to_owned(),
+            LoadError::Unreadable(detail) => i18n::file_unreadable(lang, detail),
+            LoadError::Sheet(e) => e.message(lang),
         }
     }
 }
@@ -78,6 +88,68 @@ pub fn load_atlas(
             return Err(LoadError::NotSameOrigin);
         };
         let bytes = request.await?;
+        read_dataset(path, DatasetOrigin::Served, bytes, url).await
+    }
+}
+
+/// Loads a file the curator opened in this tab (its bytes, read through the
+/// File API: nothing is fetched or sent) exactly as a served dataset loads,
+/// so its sites, problems and alerts are the ones visitors would see.
+///
+/// Its basemap layers, named by relative path, resolve against the page's
+/// served dataset (`served_path`): a curator's copy of a served dataset keeps
+/// the basemap it will have once it is put beside it.
+pub async fn load_local_file(
+    name: String,
+    bytes: Vec<u8>,
+    served_path: &str,
+) -> Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError> {
+    let base = same_origin_url(served_path, &page_href()).unwrap_or_else(page_href);
+    read_dataset(name, DatasetOrigin::LocalFile, bytes, base).await
+}
+
+/// Loads a spreadsheet (CSV) the curator opened: atlas-core's import turns
+/// its rows into a dataset, which then loads exactly as [`load_local_file`]
+/// does; the alert lists the import's and the loader's problems on the
+/// sheet's rows and columns, as atlas-check prints them.
+pub async fn load_local_sheet(
+    name: String,
+    bytes: Vec<u8>,
+    served_path: &str,
+) -> Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError> {
+    let sheet = import_csv(&bytes).map_err(LoadError::Sheet)?;
+    drop(bytes);
+    let geojson = sheet.geojson.clone().into_bytes();
+    let (mut atlas, basemap) = load_local_file(name, geojson, served_path).await?;
+    let mut placed = sheet.problems.clone();
+    placed.extend(
+        atlas
+            .loaded
+            .problems
+            .iter()
+            .filter_map(|p| sheet.sheet_problem(p)),
+    );
+    placed.sort_by_key(|p| p.place.row.unwrap_or(usize::MAX));
+    // Just made, so not yet shared.
+    if let Some(atlas) = Arc::get_mut(&mut atlas) {
+        atlas.origin = DatasetOrigin::LocalSheet(placed);
+    }
+    Ok((atlas, basemap))
+}
+
+/// Parses and indexes a dataset's bytes, served or local: one path, so both
+/// show the same sites and the same problems. Its basemap layers (relative
+/// to `url`) are requested first, so they download while the sites are parsed.
+// A future-returning fn rather than an `async fn`: the body keeps the lines
+// (and indentation) it had inside `load_atlas`, so changes to it merge.
+#[allow(clippy::manual_async_fn)]
+fn read_dataset(
+    file: String,
+    origin: DatasetOrigin,
+    bytes: Vec<u8>,
+    url: String,
+) -> impl Future<Output = Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError>> {
+    async move {
         // The layers download while the sites are parsed below.
         let early = atlas_core::header::basemap_layers(&bytes);
         let early_requests = request_layers(&early, &url);
@@ -111,7 +183,8 @@ pub fn load_atlas(
         };
         let categories = CategoryStyles::of_sites(&loaded.atlas.sites);
         let atlas = Arc::new(LoadedAtlas {
-            file: path,
+            file,
+            origin,
             loaded,
             clusters,
             bounds,

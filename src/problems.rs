@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::spreadsheet::SheetProblem;
 use atlas_core::{triage, Lang, Problem, ProblemGroup, Severity};
 use leptos::ev::KeyboardEvent;
 use leptos::html::Button;
@@ -19,6 +20,10 @@ use crate::dataset::LoadedAtlas;
 use crate::i18n::{self, t, Ui};
 use crate::load::LoadError;
 use crate::state::use_atlas_state;
+
+/// What loading the dataset shown came to: `None` while it loads; a failure
+/// names the file (the served path, or a local file's name).
+pub type LoadOutcome = Option<Result<Arc<LoadedAtlas>, (String, LoadError)>>;
 
 /// The whole file could not be used.
 #[component]
@@ -35,6 +40,14 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
     let problems = &loaded.loaded.problems;
     // The basemap arrives after the sites: the line appears when it has failed.
     let basemap_failed = move || state.with_basemap(|b| b.failed).unwrap_or(false);
+    if let Some(sheet) = loaded.sheet_problems().filter(|p| !p.is_empty()) {
+        return sheet_alert(&loaded.file, sheet, lang).into_any();
+    }
+    let problems = if loaded.sheet_problems().is_some() {
+        &[][..]
+    } else {
+        problems
+    };
     if problems.is_empty() {
         return (move || {
             basemap_failed().then(|| view! { <div role="alert" class="alert">{move || t(lang.get(), Ui::BasemapUnavailable)}</div> })
@@ -114,6 +127,45 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// A spreadsheet's problems, each on its row and column, in the sheet's
+/// order (a curator corrects a sheet from top to bottom), as atlas-check
+/// prints them.
+fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> impl IntoView {
+    let errors = sheet
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = sheet.len() - errors;
+    let file = file.to_owned();
+    let lines: Vec<_> = sheet
+        .iter()
+        .cloned()
+        .map(|p| {
+            let (class, label) = match p.severity {
+                Severity::Error => ("error", Ui::ProblemError),
+                Severity::Warning => ("warning", Ui::ProblemWarning),
+            };
+            view! {
+                <li class=class>
+                    <span class="severity">{move || t(lang.get(), label)}</span>
+                    {move || format!(": {}", p.message(lang.get()))}
+                </li>
+            }
+        })
+        .collect();
+    // Focusable: a long list scrolls inside the alert, and the keyboard must reach it.
+    view! {
+        <section class="alert problems sheet-problems" tabindex="0"
+            aria-label=move || t(lang.get(), Ui::DataProblems)>
+            <p class="problems-summary" role="alert">
+                <strong>{move || t(lang.get(), Ui::DataProblems)}</strong>" "
+                {move || i18n::sheet_problems_summary(lang.get(), &file, errors, warnings)}
+            </p>
+            <ul>{lines}</ul>
+        </section>
+    }
 }
 
 /// One group: its headline, two examples, and all of it behind "all N".

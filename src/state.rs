@@ -277,6 +277,24 @@ impl AtlasState {
         self.dataset.set(Some(dataset));
     }
 
+    /// Takes the dataset off the page, before another takes its place: every
+    /// view empties as before the first one arrived, and nothing carries over
+    /// from its sites (selection, tour, filters, view, basemap).
+    pub fn close_dataset(&self) {
+        self.exit_tour();
+        self.reset_view();
+        self.basemap.set(None);
+        self.dataset.set(None);
+    }
+
+    /// Shows a file the curator opened in this tab (after
+    /// [`Self::close_dataset`]): unlike [`Self::show_dataset`], no `?site=`,
+    /// tour link or default language applies, since the URL describes the
+    /// served dataset and the language is the curator's.
+    pub fn show_local_preview(&self, dataset: Arc<LoadedAtlas>) {
+        self.dataset.set(Some(dataset));
+    }
+
     /// Shows the dataset's basemap layers, which arrive after its sites.
     pub fn show_basemap(&self, basemap: Arc<RegionalBasemap>) {
         self.basemap.set(Some(basemap));

@@ -105,6 +105,11 @@ pub fn use_deep_links(state: AtlasState) {
         let lang = state.lang().get();
         let playing = state.playing().get();
         let tour = state.tour().get();
+        // A curator's local preview is not what the URL names (a reload goes back
+        // to the served dataset): its ids must not land in the URL as the served one's.
+        if state.with_dataset(|d| d.is_local_preview()) == Some(true) {
+            return;
+        }
         let Some(site_id) =
             state.with_atlas(|a| selected.and_then(|i| a.sites.get(i).map(|s| s.id.clone())))
         else {
@@ -161,6 +166,10 @@ pub fn use_deep_links(state: AtlasState) {
 
     // Back and Forward: the URL is already the one to show; bring the state to it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        // The URL's ids are the served dataset's, not a local preview's.
+        if state.with_dataset_untracked(|d| d.is_local_preview()) == Some(true) {
+            return;
+        }
         let query = PageQuery::current();
         let selected = query
             .site

@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod contract;
 pub mod date;
 pub mod deep_link;
+pub mod file_kind;
 pub mod first_view;
 pub mod foreign_date;
 pub mod gcj02;
