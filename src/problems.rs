@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::quote::escape_invisible;
 use atlas_core::{triage, Lang, Problem, ProblemGroup, Severity};
 use leptos::ev::KeyboardEvent;
 use leptos::html::Button;
@@ -24,6 +25,8 @@ use crate::state::use_atlas_state;
 #[component]
 pub fn LoadFailure(file: String, error: LoadError) -> impl IntoView {
     let lang = use_atlas_state().lang();
+    // The name comes from the page's own link (`?data=`), which anyone can write.
+    let file = escape_invisible(&file).into_owned();
     view! { <div role="alert" class="alert">{move || i18n::load_failed(lang.get(), &file, &error.reason(lang.get()))}</div> }
 }
 
@@ -91,7 +94,7 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let summary_file = file.clone();
+    let summary_file = escape_invisible(&file).into_owned();
 
     view! {
         <section class="alert problems" class:folded=move || folded.get()
@@ -116,6 +119,9 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
     .into_any()
 }
 
+/// The most lines one group lists in the page; atlas-check prints them all.
+const LISTED_PER_GROUP: usize = 500;
+
 /// One group: its headline, two examples, and all of it behind "all N".
 fn group_view(group: ProblemGroup, lang: ReadSignal<Lang>) -> impl IntoView {
     // Severity is said in words, not only by colour: errors keep a site off the map.
@@ -131,16 +137,24 @@ fn group_view(group: ProblemGroup, lang: ReadSignal<Lang>) -> impl IntoView {
         .map(|p| problem_line(p, lang))
         .collect();
     let all = (count > group.examples().len() && !group.examples().is_empty()).then(|| {
+        // A hostile file can hold a million problems of one kind: the page
+        // lists the first LISTED_PER_GROUP (built even while folded) and
+        // points to atlas-check for the rest, so the tab never freezes.
         let lines: Vec<_> = group
             .problems
             .iter()
+            .take(LISTED_PER_GROUP)
             .cloned()
             .map(|p| problem_line(p, lang))
             .collect();
+        let more = count.saturating_sub(LISTED_PER_GROUP);
         view! {
             <details>
                 <summary>{move || i18n::all_problems(lang.get(), count)}</summary>
-                <ul>{lines}</ul>
+                <ul>
+                    {lines}
+                    {(more > 0).then(|| view! { <li class="more-problems">{move || i18n::more_problems(lang.get(), more)}</li> })}
+                </ul>
             </details>
         }
     });
