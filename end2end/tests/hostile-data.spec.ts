@@ -192,8 +192,7 @@ test.describe('hostile datasets', () => {
     await page.goto('/?lang=en&data=generated/bidi.geojson&site=bidi');
     const name = '\u202egnp.exe Reversed \u2067open isolate \u202bopen embedding';
     await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
-    // The timeline's label of the reversed event, and the legend's list of "Other".
-    await page.locator('.mark', { hasText: 'Reversed event' }).first().hover({ timeout: 5_000 });
+    // The panel, the list, the legend and the alert are on screen; hidden labels are skipped.
     const moved = await page.evaluate(reorderedInterfaceText);
     expect(moved, 'interface text moved by a bidi control before it').toEqual([]);
     // The tab's title isolates the dataset's part: the app's name stays readable after it.

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use atlas_core::quote::escape_invisible;
-use atlas_core::{load, load_bytes, triage, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES};
+use atlas_core::{
+    load, load_bytes, triage, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES,
+};
 use serde_json::{json, Value};
 
 /// How to call the tool.

@@ -114,7 +114,10 @@ fn a_file_name_with_escape_sequences_is_written_out() {
     let (out, code) = atlas_check(&[name.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(code, 0, "{out}");
-    assert!(!out.chars().any(|c| c != '\n' && is_invisible(c)), "{out:?}");
+    assert!(
+        !out.chars().any(|c| c != '\n' && is_invisible(c)),
+        "{out:?}"
+    );
     assert!(out.contains("red\\u001B[31m\\u202E.geojson: "), "{out}");
 }
 

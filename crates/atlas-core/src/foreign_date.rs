@@ -306,16 +306,18 @@ impl ForeignDateError {
                 format!("“{key}”的“{text}”不是存在的日期")
             }
             // The text is the file's own: cut, its invisible characters written out.
-            (ForeignDateError::Unreadable { field, key, text }, lang) => match (lang, quote(text)) {
-                (Lang::En, text) => format!(
-                    "\"{key}\" \"{text}\" is not a date in a form this field is read in: {}",
-                    field.forms(lang)
-                ),
-                (Lang::Zh, text) => format!(
-                    "“{key}”的“{text}”不是此字段能读的日期形式：{}",
-                    field.forms(lang)
-                ),
-            },
+            (ForeignDateError::Unreadable { field, key, text }, lang) => {
+                match (lang, quote(text)) {
+                    (Lang::En, text) => format!(
+                        "\"{key}\" \"{text}\" is not a date in a form this field is read in: {}",
+                        field.forms(lang)
+                    ),
+                    (Lang::Zh, text) => format!(
+                        "“{key}”的“{text}”不是此字段能读的日期形式：{}",
+                        field.forms(lang)
+                    ),
+                }
+            }
             (ForeignDateError::WrongType { key, found }, Lang::En) => {
                 format!("\"{key}\" should be text or a number, not {found}")
             }

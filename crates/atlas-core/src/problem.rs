@@ -680,7 +680,10 @@ fn date_fix(e: &DateError, lang: Lang) -> &'static str {
 
 fn date_problem_zh(e: &DateError) -> String {
     match e {
-        DateError::Form(text) => format!("“{}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期", quote(text)),
+        DateError::Form(text) => format!(
+            "“{}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期",
+            quote(text)
+        ),
         DateError::YearZero => "不存在公元 0 年：公元前 1 年写 -1，公元 1 年写 1".into(),
         DateError::Month(m) => format!("月份 {m} 不在 01 到 12 之间"),
         DateError::Day { year, month, day } => format!("{year}-{month:02} 没有第 {day} 日"),

@@ -98,7 +98,10 @@ mod tests {
         assert_eq!(quoted.chars().count(), MAX_QUOTED_CHARS + 1);
         assert!(quoted.ends_with('…'));
         // Cut on characters, not bytes: no panic inside a multi-byte character.
-        assert_eq!(quote(&"苏".repeat(100)).chars().count(), MAX_QUOTED_CHARS + 1);
+        assert_eq!(
+            quote(&"苏".repeat(100)).chars().count(),
+            MAX_QUOTED_CHARS + 1
+        );
     }
 
     proptest! {

@@ -29,9 +29,18 @@ fn script_in_text_fields_is_kept_as_typed() {
         .iter()
         .find(|s| s.id == "script-everywhere")
         .expect("the site with script in its text is shown");
-    assert!(site.name.get(Lang::En).starts_with("English <img src=/pwned/name.en onerror="));
-    assert!(site.name.get(Lang::Zh).contains("<script>window.__pwned=\"name.zh\""));
-    assert!(site.events[0].title.get(Lang::En).contains("\"><svg onload="));
+    assert!(site
+        .name
+        .get(Lang::En)
+        .starts_with("English <img src=/pwned/name.en onerror="));
+    assert!(site
+        .name
+        .get(Lang::Zh)
+        .contains("<script>window.__pwned=\"name.zh\""));
+    assert!(site.events[0]
+        .title
+        .get(Lang::En)
+        .contains("\"><svg onload="));
     let entities = loaded
         .atlas
         .sites
@@ -43,12 +52,7 @@ fn script_in_text_fields_is_kept_as_typed() {
         entities.name.get(Lang::En),
         "&lt;b&gt;not bold&lt;/b&gt; &#x3C;i&#x3E; &amp;amp; &quot;"
     );
-    let bidi = loaded
-        .atlas
-        .sites
-        .iter()
-        .find(|s| s.id == "bidi")
-        .unwrap();
+    let bidi = loaded.atlas.sites.iter().find(|s| s.id == "bidi").unwrap();
     assert!(bidi.name.get(Lang::En).starts_with('\u{202E}'));
 }
 
@@ -61,7 +65,9 @@ fn every_unsafe_link_is_an_error_at_its_field() {
         let problems = problems_at(&loaded.problems, feature);
         let fields: Vec<&str> = problems
             .iter()
-            .filter(|p| p.severity == Severity::Error && matches!(p.kind, ProblemKind::UnsafeUrl(_)))
+            .filter(|p| {
+                p.severity == Severity::Error && matches!(p.kind, ProblemKind::UnsafeUrl(_))
+            })
             .map(|p| p.field.as_str())
             .collect();
         assert_eq!(
@@ -70,7 +76,11 @@ fn every_unsafe_link_is_an_error_at_its_field() {
             "feature {feature}: {problems:?}"
         );
         assert!(
-            !loaded.atlas.sites.iter().any(|s| s.feature_index == feature),
+            !loaded
+                .atlas
+                .sites
+                .iter()
+                .any(|s| s.feature_index == feature),
             "feature {feature} is skipped"
         );
     }
@@ -113,7 +123,11 @@ fn messages_hold_no_invisible_character_in_either_language() {
         .iter()
         .find(|p| p.feature == Some(9))
         .unwrap();
-    assert!(tab.message(Lang::En).contains("java\\tscript:"), "{}", tab.message(Lang::En));
+    assert!(
+        tab.message(Lang::En).contains("java\\tscript:"),
+        "{}",
+        tab.message(Lang::En)
+    );
     for group in atlas_core::triage(&loaded.problems) {
         for lang in [Lang::En, Lang::Zh] {
             assert!(!group.headline(lang).chars().any(is_invisible));
