@@ -98,8 +98,6 @@ def dataset() -> dict:
                 {"title": payload("source-title"), "url": "https://example.org/hostile-source", "accessed": payload("accessed")},
                 {"title": payload("source2-title")},
             ],
-            # Another tool's own property: the panel lists its key and value as written.
-            **{payload("other-key"): payload("other-value")},
         ),
         # 1: HTML entities must appear as typed, never decoded.
         site(
@@ -126,7 +124,16 @@ def dataset() -> dict:
             sources=[{"title": "\u202eReversed source"}],
         ),
         # 3: a place dated only by another tool's field, holding script.
-        site("foreign-year", "Foreign year", 120.56, 31.33, year=payload("year"), sources=[{"title": "t"}]),
+        # Without events, the panel also lists another tool's own properties, key and value as written.
+        site(
+            "foreign-year",
+            "Foreign year",
+            120.56,
+            31.33,
+            year=payload("year"),
+            sources=[{"title": "t"}],
+            **{payload("other-key"): payload("other-value")},
+        ),
         # 4: numbers written as strings, and numbers at the edge of the float range.
         site("numbers-as-strings", "NaN as text", "NaN", "Infinity", events=[{"date": "1939", "title": "t"}]),
         site(

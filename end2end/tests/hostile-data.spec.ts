@@ -92,18 +92,36 @@ async function expectNothingRan(page: Page, w: Watch) {
   expect(new URL(page.url()).pathname).toBe('/');
 }
 
-/** The map answers a click within a second: Zoom in changes the scale bar. */
+/**
+ * The page answers a click within a second after the load: where the map has
+ * a view (the file loaded), a zoom button changes its scale bar; where nothing
+ * loaded, the language button changes the page's language.
+ */
 async function expectResponsive(page: Page) {
   const bar = page.locator('.scale-bar');
-  const before = await bar.innerHTML();
-  await page.getByRole('button', { name: /^(Zoom in|放大)$/ }).click({ timeout: 1_000 });
-  await expect.poll(() => bar.innerHTML(), { timeout: 1_000 }).not.toBe(before);
+  if ((await bar.count()) > 0) {
+    const scale = await bar.innerHTML();
+    // In, or out where the view is already as close as it goes (or as far).
+    for (const name of [/^(Zoom in|放大)$/, /^(Zoom out|缩小)$/]) {
+      await page.getByRole('button', { name }).click({ timeout: 1_000 });
+      const answered = await expect
+        .poll(() => bar.innerHTML(), { timeout: 1_000 })
+        .not.toBe(scale)
+        .then(() => true, () => false);
+      if (answered) return;
+    }
+    throw new Error('neither zoom button changed the map within a second');
+  }
+  const lang = () => page.evaluate(() => document.documentElement.lang);
+  const before = await lang();
+  await page.getByRole('button', { name: before === 'zh' ? 'English' : '中文' }).click({ timeout: 1_000 });
+  await expect.poll(lang, { timeout: 1_000 }).not.toBe(before);
 }
 
 /** The problems region with every group opened, so each line is in view. */
-async function openProblems(page: Page) {
+async function openProblems(page: Page, timeout = 5_000) {
   const region = page.getByRole('region', { name: 'Data problems', exact: true });
-  await expect(region).toBeVisible();
+  await expect(region).toBeVisible({ timeout });
   for (const more of await region.getByText(/^all \d+$/).all()) await more.click();
   return region;
 }
@@ -131,9 +149,6 @@ test.describe('hostile datasets', () => {
     await expect(panel).toContainText(text('caption').en);
     await expect(panel).toContainText(payload('source-title'));
     await expect(panel.getByRole('img')).toHaveAttribute('alt', text('alt').en);
-    await panel.getByText(/^Other fields in the file/).click();
-    await expect(panel.locator('.other-fields dt')).toHaveText(payload('other-key'));
-    await expect(panel.locator('.other-fields dd')).toHaveText(payload('other-value'));
     // The dataset's own title and its tour.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('atlas-title').en);
     await page.getByRole('button', { name: 'Tour', exact: true }).click();
@@ -165,6 +180,14 @@ test.describe('hostile datasets', () => {
     await expect(region).toContainText('java\\tscript:');
     await expectNothingRan(page, w);
     await expectResponsive(page);
+    // Another tool's fields, and a date field that holds script, as written.
+    await page.goto(`/?lang=en&data=fixtures/${HOSTILE}&site=foreign-year`);
+    const foreign = page.getByRole('region', { name: 'Foreign year', exact: true });
+    await expect(foreign).toContainText(payload('year'));
+    await foreign.getByText(/^Other fields in the file/).click();
+    await expect(foreign.locator('.other-fields dt')).toHaveText(payload('other-key'));
+    await expect(foreign.locator('.other-fields dd')).toHaveText(payload('other-value'));
+    await expectNothingRan(page, w);
   });
 
   test('HTML entities appear literally, never decoded', async ({ page }) => {
@@ -221,7 +244,8 @@ test.describe('hostile datasets', () => {
     };
     await serveBody(page, 'long.geojson', JSON.stringify(data));
     await page.goto('/?lang=en&data=generated/long.geojson&site=long-text');
-    const region = await openProblems(page);
+    // Reading and first drawing 3 MB of text takes seconds on a loaded machine: not what is measured here.
+    const region = await openProblems(page, 30_000);
     const line = region.getByRole('listitem').filter({ hasText: 'feature 1 (id long-link), properties.sources[0].url' });
     await expect(line).toHaveCount(1);
     expect((await line.textContent())!.length).toBeLessThan(1_000);
