@@ -273,12 +273,12 @@ test.describe('hostile datasets', () => {
     await expectResponsive(page);
   });
 
-  // Today: a million features are read in one go (about 25 s natively, longer in
-  // WebAssembly), every one a site; the tab does not answer meanwhile. The loader
-  // helper's named feature-count limit and yielding parse (issue 13, item 4) are
-  // the fix; until they land this is expected to fail (see the report of issue 13).
-  // HOSTILE_MILLION=1 runs it anyway, to see whether the limits have landed.
-  (process.env.HOSTILE_MILLION ? test : test.fixme)('a million tiny features: the tab stays responsive and the alert says what is wrong', async ({ page }) => {
+  // A million real features (35 MB, under the 50 MB limit): every one a site,
+  // each with warnings. Passes on today's code since the alert lists at most 500
+  // lines per group (it built a million before); while the file is read the tab
+  // still does not answer (no yielding yet: the loader's limits and batched
+  // parse, issue 13 item 4), so this waits for the load and then checks.
+  test('a million tiny features: the tab stays responsive and the alert says what is wrong', async ({ page }) => {
     test.setTimeout(240_000);
     const w = await watch(page);
     const body = `{"type":"FeatureCollection","features":[${Array(1_000_000)
@@ -288,6 +288,7 @@ test.describe('hostile datasets', () => {
     await serveBody(page, 'million.geojson', body);
     await page.goto('/?lang=en&data=generated/million.geojson');
     await expect(page.getByRole('alert')).toContainText('million.geojson', { timeout: 180_000 });
+    await expect(page.getByRole('region', { name: 'Data problems', exact: true })).toContainText('feature 0');
     await expectNothingRan(page, w);
     await expectResponsive(page);
   });
