@@ -69,9 +69,15 @@ pub fn App() -> impl IntoView {
                 let _ = root.set_attribute("lang", lang.code());
             }
             let app = t(lang, Ui::AppName);
-            doc.set_title(
-                &title.map_or_else(|| app.to_owned(), |title| format!("{title} · {app}")),
-            );
+            doc.set_title(&title.map_or_else(
+                || app.to_owned(),
+                // A dataset's title with bidi controls (U+202E) must not reverse
+                // the app's name after it in the tab: isolated (FSI … PDI).
+                |title| match title.chars().any(atlas_core::quote::is_invisible) {
+                    true => format!("\u{2068}{title}\u{2069} · {app}"),
+                    false => format!("{title} · {app}"),
+                },
+            ));
         }
     });
 

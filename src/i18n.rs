@@ -262,6 +262,14 @@ pub fn all_problems(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The last line of a group listed only in part: "… and 999,000 more: atlas-check lists every one".
+pub fn more_problems(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("……另有 {n} 条：atlas-check 会逐条列出"),
+        Lang::En => format!("… and {n} more: atlas-check lists every one"),
+    }
+}
+
 /// A cluster's name: "12 sites" / "12 处地点".
 pub fn sites_count(lang: Lang, n: usize) -> String {
     match lang {

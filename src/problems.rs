@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::quote::escape_invisible;
 use atlas_core::spreadsheet::SheetProblem;
 use atlas_core::{triage, Lang, Problem, ProblemGroup, Severity};
 use leptos::ev::KeyboardEvent;
@@ -29,6 +30,8 @@ pub type LoadOutcome = Option<Result<Arc<LoadedAtlas>, (String, LoadError)>>;
 #[component]
 pub fn LoadFailure(file: String, error: LoadError) -> impl IntoView {
     let lang = use_atlas_state().lang();
+    // The name comes from the page's own link (`?data=`), which anyone can write.
+    let file = escape_invisible(&file).into_owned();
     view! { <div role="alert" class="alert">{move || i18n::load_failed(lang.get(), &file, &error.reason(lang.get()))}</div> }
 }
 
@@ -104,7 +107,7 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let summary_file = file.clone();
+    let summary_file = escape_invisible(&file).into_owned();
 
     view! {
         <section class="alert problems" class:folded=move || folded.get()
@@ -138,9 +141,11 @@ fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> im
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = sheet.len() - errors;
-    let file = file.to_owned();
+    // A local file's name is the curator's, but shown beside interface text all the same.
+    let file = escape_invisible(file).into_owned();
     let lines: Vec<_> = sheet
         .iter()
+        .take(LISTED_PER_GROUP)
         .cloned()
         .map(|p| {
             let (class, label) = match p.severity {
@@ -155,6 +160,7 @@ fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> im
             }
         })
         .collect();
+    let more = sheet.len().saturating_sub(LISTED_PER_GROUP);
     // Focusable: a long list scrolls inside the alert, and the keyboard must reach it.
     view! {
         <section class="alert problems sheet-problems" tabindex="0"
@@ -163,10 +169,16 @@ fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> im
                 <strong>{move || t(lang.get(), Ui::DataProblems)}</strong>" "
                 {move || i18n::sheet_problems_summary(lang.get(), &file, errors, warnings)}
             </p>
-            <ul>{lines}</ul>
+            <ul>
+                {lines}
+                {(more > 0).then(|| view! { <li class="more-problems">{move || i18n::more_problems(lang.get(), more)}</li> })}
+            </ul>
         </section>
     }
 }
+
+/// The most lines one group lists in the page; atlas-check prints them all.
+const LISTED_PER_GROUP: usize = 500;
 
 /// One group: its headline, two examples, and all of it behind "all N".
 fn group_view(group: ProblemGroup, lang: ReadSignal<Lang>) -> impl IntoView {
@@ -183,16 +195,24 @@ fn group_view(group: ProblemGroup, lang: ReadSignal<Lang>) -> impl IntoView {
         .map(|p| problem_line(p, lang))
         .collect();
     let all = (count > group.examples().len() && !group.examples().is_empty()).then(|| {
+        // A hostile file can hold a million problems of one kind: the page
+        // lists the first LISTED_PER_GROUP (built even while folded) and
+        // points to atlas-check for the rest, so the tab never freezes.
         let lines: Vec<_> = group
             .problems
             .iter()
+            .take(LISTED_PER_GROUP)
             .cloned()
             .map(|p| problem_line(p, lang))
             .collect();
+        let more = count.saturating_sub(LISTED_PER_GROUP);
         view! {
             <details>
                 <summary>{move || i18n::all_problems(lang.get(), count)}</summary>
-                <ul>{lines}</ul>
+                <ul>
+                    {lines}
+                    {(more > 0).then(|| view! { <li class="more-problems">{move || i18n::more_problems(lang.get(), more)}</li> })}
+                </ul>
             </details>
         }
     });

@@ -7,7 +7,10 @@ pub mod sheet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use atlas_core::{load, triage, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES};
+use atlas_core::quote::escape_invisible;
+use atlas_core::{
+    load, load_bytes, triage, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES,
+};
 use serde_json::{json, Value};
 
 /// How to call the tool.
@@ -112,8 +115,6 @@ pub enum Outcome {
 pub enum Fatal {
     /// Reading the file failed (missing, a directory, no permission).
     Unreadable(String),
-    /// The bytes are not UTF-8 text, as JSON must be.
-    NotUtf8,
     /// atlas-core refused it.
     Dataset(FatalError),
 }
@@ -123,7 +124,6 @@ impl Fatal {
     pub fn code(&self) -> &'static str {
         match self {
             Fatal::Unreadable(_) => "unreadable",
-            Fatal::NotUtf8 => "not-utf8",
             Fatal::Dataset(FatalError::InvalidJson { .. }) => "invalid-json",
             Fatal::Dataset(FatalError::NotFeatureCollection { .. }) => "not-a-feature-collection",
             Fatal::Dataset(FatalError::TooLarge { .. }) => "too-large",
@@ -137,8 +137,6 @@ impl Fatal {
         match (self, lang) {
             (Fatal::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
             (Fatal::Unreadable(e), Lang::Zh) => format!("无法读取文件：{e}"),
-            (Fatal::NotUtf8, Lang::En) => "not UTF-8 text; save the file as UTF-8".into(),
-            (Fatal::NotUtf8, Lang::Zh) => "不是 UTF-8 文本；请以 UTF-8 编码保存".into(),
             (Fatal::Dataset(e), lang) => e.message(lang),
         }
     }
@@ -176,10 +174,9 @@ fn read(path: &Path) -> Outcome {
         Ok(b) => b,
         Err(e) => return Outcome::Fatal(Fatal::Unreadable(e.to_string())),
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => outcome(load(&text)),
-        Err(_) => Outcome::Fatal(Fatal::NotUtf8),
-    }
+    // The bytes as the app reads a response: a byte order mark skipped, and
+    // bytes that are not UTF-8 refused with their offset.
+    outcome(load_bytes(&bytes))
 }
 
 fn outcome(loaded: Result<atlas_core::Loaded, FatalError>) -> Outcome {
@@ -301,10 +298,14 @@ fn severity_word(severity: Severity, lang: Lang) -> &'static str {
 pub fn render_text(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for report in reports {
+        // Messages already quote the file's text safely; the file's name is
+        // written out the same way, so no line can start a fake one or move
+        // a terminal's cursor.
+        let file = escape_invisible(&report.file);
         for line in report.lines(lang).into_iter().chain(report.grouped(lang)) {
-            let _ = writeln!(out, "{}: {line}", report.file);
+            let _ = writeln!(out, "{file}: {}", escape_invisible(&line));
         }
-        let _ = writeln!(out, "{}: {}", report.file, report.summary(lang));
+        let _ = writeln!(out, "{file}: {}", report.summary(lang));
     }
     out
 }

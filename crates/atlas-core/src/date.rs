@@ -33,7 +33,7 @@ pub struct HistDate {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     /// The text is not one of the accepted forms.
-    #[error("\"{0}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")]
+    #[error("\"{}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD", crate::quote::quote(.0))]
     Form(String),
     /// Year 0 does not exist in the historians' count.
     #[error("year 0 does not exist: 1 BCE is -1, 1 CE is 1")]

@@ -17,6 +17,7 @@ use std::fmt;
 use serde_json::{Map, Number, Value};
 
 use crate::date::{DateError, EventDate, HistDate, Precision};
+use crate::quote::quote;
 use crate::text::Lang;
 
 /// A property other tools write a feature's date in. [`time_field`] tries
@@ -224,7 +225,8 @@ impl Ambiguity {
     /// Which reading was chosen and how to make it certain:
     /// "\"start\" \"3/4/1863\" could be 4 March 1863 or 3 April 1863; read as 4 March 1863 …".
     pub fn describe(&self, lang: Lang) -> String {
-        let (key, text, chosen, other) = (self.key, &self.text, self.chosen, self.other);
+        let (key, chosen, other) = (self.key, self.chosen, self.other);
+        let text = quote(&self.text);
         match lang {
             Lang::En => format!(
                 "\"{key}\" \"{text}\" could be {} or {}; read as {} (month first, as US spreadsheets and browsers read it); write {chosen} to make it certain",
@@ -296,21 +298,26 @@ impl ForeignDateError {
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
             (ForeignDateError::Impossible { key, text, error }, Lang::En) => {
+                let text = quote(text);
                 format!("\"{key}\" \"{text}\" is not a real date: {error}")
             }
             (ForeignDateError::Impossible { key, text, .. }, Lang::Zh) => {
+                let text = quote(text);
                 format!("“{key}”的“{text}”不是存在的日期")
             }
-            (ForeignDateError::Unreadable { field, key, text }, lang) => match lang {
-                Lang::En => format!(
-                    "\"{key}\" \"{text}\" is not a date in a form this field is read in: {}",
-                    field.forms(lang)
-                ),
-                Lang::Zh => format!(
-                    "“{key}”的“{text}”不是此字段能读的日期形式：{}",
-                    field.forms(lang)
-                ),
-            },
+            // The text is the file's own: cut, its invisible characters written out.
+            (ForeignDateError::Unreadable { field, key, text }, lang) => {
+                match (lang, quote(text)) {
+                    (Lang::En, text) => format!(
+                        "\"{key}\" \"{text}\" is not a date in a form this field is read in: {}",
+                        field.forms(lang)
+                    ),
+                    (Lang::Zh, text) => format!(
+                        "“{key}”的“{text}”不是此字段能读的日期形式：{}",
+                        field.forms(lang)
+                    ),
+                }
+            }
             (ForeignDateError::WrongType { key, found }, Lang::En) => {
                 format!("\"{key}\" should be text or a number, not {found}")
             }

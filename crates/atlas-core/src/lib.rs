@@ -33,6 +33,7 @@ pub mod parse;
 pub mod playback;
 pub mod problem;
 pub mod qr;
+pub mod quote;
 pub mod shape;
 pub mod sheet;
 pub mod simplify;

@@ -6,6 +6,7 @@ use std::fmt;
 use crate::date::DateError;
 use crate::interop::Mapping;
 use crate::kiosk::PublicUrlError;
+use crate::quote::{escape_invisible, quote};
 use crate::text::Lang;
 
 /// The dataset cannot be read at all; nothing can be shown from it.
@@ -54,7 +55,8 @@ pub enum FatalError {
 impl FatalError {
     /// The message in a visitor's language.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
+        // The JSON reader's message and a `crs` name can hold the file's own text.
+        let message = match lang {
             Lang::En => self.to_string(),
             Lang::Zh => match self {
                 FatalError::InvalidJson {
@@ -77,7 +79,8 @@ impl FatalError {
                     format!("文件大小为 {bytes} 字节，超过 {limit} 字节的上限")
                 }
             },
-        }
+        };
+        escape_invisible(&message).into_owned()
     }
 }
 
@@ -420,10 +423,11 @@ impl Problem {
             (Some(i), Lang::Zh) => format!("要素 {i}"),
         };
         if let Some(id) = &self.id {
-            place.push_str(&format!(" (id {id})"));
+            place.push_str(&format!(" (id {})", quote(id)));
         }
         if !self.field.is_empty() {
-            place.push_str(&format!(", {}", self.field));
+            // A field path holds the file's own keys (a misspelt one, say).
+            place.push_str(&format!(", {}", escape_invisible(&self.field)));
         }
         place
     }
@@ -482,11 +486,14 @@ impl ProblemKind {
     }
 
     /// What is wrong and how to fix it, in `lang`.
+    /// Values quoted from the file are cut and their invisible characters
+    /// written out ([`crate::quote`]), so no value can bury or rearrange the line.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
+        let message = match lang {
             Lang::En => self.message_en(),
             Lang::Zh => self.message_zh(),
-        }
+        };
+        escape_invisible(&message).into_owned()
     }
 
     fn message_en(&self) -> String {
@@ -521,7 +528,7 @@ impl ProblemKind {
             BadDate(e) => format!("{e}; {}", date_fix(e, Lang::En)),
             EndBeforeStart => "end_date is before date; swap them or correct one".into(),
             BadGeometry { expected } => format!("invalid geometry; expected {}", expected.describe(Lang::En)),
-            UnknownGeometry(t) => format!("\"{t}\" is not a GeoJSON geometry type; use Point, LineString, Polygon or their Multi* forms"),
+            UnknownGeometry(t) => format!("\"{}\" is not a GeoJSON geometry type; use Point, LineString, Polygon or their Multi* forms", quote(t)),
             EmptyGeometry => "the geometry has no positions; use \"geometry\": null for a site whose place is not known".into(),
             OutOfRange { lon, lat } => format!(
                 "coordinates [{lon}, {lat}] are outside the world; write [longitude, latitude] with longitude in -180..180 and latitude in -90..90"
@@ -534,7 +541,7 @@ impl ProblemKind {
                 km.round(),
                 typical_km.round().max(1.0)
             ),
-            UnsafeUrl(u) => format!("link \"{u}\" is not allowed; use https://, http:// or a relative path"),
+            UnsafeUrl(u) => format!("link \"{}\" is not allowed; use https://, http:// or a relative path", quote(u)),
             MissingAlt => "image without alt text; describe it in \"alt\" for visitors who cannot see it".into(),
             MissingTranslation(l) => format!(
                 "no {} text; visitors reading {} see the other language",
@@ -543,14 +550,15 @@ impl ProblemKind {
             ),
             NoSources => "no sources; add at least one { title, url }".into(),
             UnknownCategory(c) => format!(
-                "unknown category \"{c}\"; it shows with a generic symbol (known: {})",
+                "unknown category \"{}\"; it shows with a generic symbol (known: {})",
+                quote(c),
                 crate::contract::CATEGORY_NAMES.join(", ")
             ),
             NoCategory => format!(
                 "no category; it shows with a generic symbol (known: {})",
                 crate::contract::CATEGORY_NAMES.join(", ")
             ),
-            LikelyTypo { found, meant } => format!("unknown field \"{found}\", probably meant \"{meant}\"; rename it, or it is ignored"),
+            LikelyTypo { found, meant } => format!("unknown field \"{}\", probably meant \"{meant}\"; rename it, or it is ignored", quote(found)),
             Mapped { mapping, features } => format!(
                 "{} ({}): {}",
                 count_features(features.len(), Lang::En),
@@ -558,8 +566,8 @@ impl ProblemKind {
                 mapping.describe(Lang::En)
             ),
             NoSites => "no site in the file can be shown".into(),
-            UnknownSite { id, meant: Some(meant) } => format!("no site has the id \"{id}\", probably meant \"{meant}\""),
-            UnknownSite { id, meant: None } => format!("no site has the id \"{id}\"; write the id of a site in this file"),
+            UnknownSite { id, meant: Some(meant) } => format!("no site has the id \"{}\", probably meant \"{meant}\"", quote(id)),
+            UnknownSite { id, meant: None } => format!("no site has the id \"{}\"; write the id of a site in this file", quote(id)),
             SiteNotShown { feature } => format!("the site is feature {feature}, which has errors and is not shown; fix that feature first"),
             ChapterWithoutPlace => "the chapter shows no place; give it a \"site\" id or a \"bbox\" [west, south, east, north]".into(),
             ChapterWithoutTime => "the chapter has no time; give it \"t\": \"1939-06-24\" or a period \"from\" and \"to\"".into(),
@@ -569,7 +577,7 @@ impl ProblemKind {
             SiteHiddenAtTime { first } => format!(
                 "the site is not on the map at the chapter's time (its first event: {first}); move \"t\" or \"from\"/\"to\", or choose another site"
             ),
-            BadPublicUrl { url, why } => format!("\"{url}\" {}", why.message(Lang::En)),
+            BadPublicUrl { url, why } => format!("\"{}\" {}", quote(url), why.message(Lang::En)),
         }
     }
 
@@ -602,7 +610,7 @@ impl ProblemKind {
             BadDate(e) => format!("{}；{}", date_problem_zh(e), date_fix(e, Lang::Zh)),
             EndBeforeStart => "end_date 早于 date；请调换或更正".into(),
             BadGeometry { expected } => format!("几何对象无效；应为{}", expected.describe(Lang::Zh)),
-            UnknownGeometry(t) => format!("“{t}”不是 GeoJSON 几何类型；请使用 Point、LineString、Polygon 或其 Multi* 形式"),
+            UnknownGeometry(t) => format!("“{}”不是 GeoJSON 几何类型；请使用 Point、LineString、Polygon 或其 Multi* 形式", quote(t)),
             EmptyGeometry => "几何对象没有任何位置；位置未知的地点请写 \"geometry\": null".into(),
             OutOfRange { lon, lat } => format!(
                 "坐标 [{lon}, {lat}] 超出范围；请按 [经度, 纬度] 书写，经度 -180..180，纬度 -90..90"
@@ -615,19 +623,20 @@ impl ProblemKind {
                 km.round(),
                 typical_km.round().max(1.0)
             ),
-            UnsafeUrl(u) => format!("不允许的链接“{u}”；请使用 https://、http:// 或相对路径"),
+            UnsafeUrl(u) => format!("不允许的链接“{}”；请使用 https://、http:// 或相对路径", quote(u)),
             MissingAlt => "图片缺少替代文本；请在 \"alt\" 中为看不到图片的观众描述它".into(),
             MissingTranslation(l) => format!("缺少{}文本；将显示另一种语言", lang_name(*l, Lang::Zh)),
             NoSources => "没有资料来源；请至少添加一条 { title, url }".into(),
             UnknownCategory(c) => format!(
-                "未知类别“{c}”；将以通用符号显示（已知类别：{}）",
+                "未知类别“{}”；将以通用符号显示（已知类别：{}）",
+                quote(c),
                 crate::contract::CATEGORY_NAMES.join("、")
             ),
             NoCategory => format!(
                 "没有类别；将以通用符号显示（已知类别：{}）",
                 crate::contract::CATEGORY_NAMES.join("、")
             ),
-            LikelyTypo { found, meant } => format!("未知字段“{found}”，可能应为“{meant}”；请改名，否则该字段会被忽略"),
+            LikelyTypo { found, meant } => format!("未知字段“{}”，可能应为“{meant}”；请改名，否则该字段会被忽略", quote(found)),
             Mapped { mapping, features } => format!(
                 "{}（{}）：{}",
                 count_features(features.len(), Lang::Zh),
@@ -635,8 +644,8 @@ impl ProblemKind {
                 mapping.describe(Lang::Zh)
             ),
             NoSites => "文件中没有可显示的地点".into(),
-            UnknownSite { id, meant: Some(meant) } => format!("没有 id 为“{id}”的地点，可能应为“{meant}”"),
-            UnknownSite { id, meant: None } => format!("没有 id 为“{id}”的地点；请填写本文件中某个地点的 id"),
+            UnknownSite { id, meant: Some(meant) } => format!("没有 id 为“{}”的地点，可能应为“{meant}”", quote(id)),
+            UnknownSite { id, meant: None } => format!("没有 id 为“{}”的地点；请填写本文件中某个地点的 id", quote(id)),
             SiteNotShown { feature } => format!("该地点是要素 {feature}，它有错误而未显示；请先修正该要素"),
             ChapterWithoutPlace => "章节没有要显示的位置；请给出地点 \"site\" 的 id 或范围 \"bbox\" [西, 南, 东, 北]".into(),
             ChapterWithoutTime => "章节没有时间；请给出 \"t\": \"1939-06-24\" 或时段 \"from\" 和 \"to\"".into(),
@@ -646,7 +655,7 @@ impl ProblemKind {
             SiteHiddenAtTime { first } => format!(
                 "在章节的时间该地点不在地图上（它的第一个事件：{first}）；请调整 \"t\" 或 \"from\"/\"to\"，或换一个地点"
             ),
-            BadPublicUrl { url, why } => format!("“{url}”{}", why.message(Lang::Zh)),
+            BadPublicUrl { url, why } => format!("“{}”{}", quote(url), why.message(Lang::Zh)),
         }
     }
 }
@@ -671,7 +680,10 @@ fn date_fix(e: &DateError, lang: Lang) -> &'static str {
 
 fn date_problem_zh(e: &DateError) -> String {
     match e {
-        DateError::Form(text) => format!("“{text}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期"),
+        DateError::Form(text) => format!(
+            "“{}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期",
+            quote(text)
+        ),
         DateError::YearZero => "不存在公元 0 年：公元前 1 年写 -1，公元 1 年写 1".into(),
         DateError::Month(m) => format!("月份 {m} 不在 01 到 12 之间"),
         DateError::Day { year, month, day } => format!("{year}-{month:02} 没有第 {day} 日"),

@@ -10,6 +10,7 @@
 use std::cmp::Reverse;
 
 use crate::problem::{Problem, ProblemKind, Severity};
+use crate::quote::quote;
 use crate::text::Lang;
 
 /// How many examples a group shows under its headline.
@@ -304,9 +305,16 @@ impl ProblemGroup {
     /// " (fort, castle, …)": the distinct values in first-seen order.
     fn list(&self, lang: Lang, value: impl Fn(&Problem) -> Option<String>) -> String {
         let mut values: Vec<String> = Vec::new();
+        // One more than is named is enough to know there are more: a hostile
+        // file with a million distinct categories must not cost a million
+        // squared comparisons. Values are the file's own text, so quoted.
         for v in self.problems.iter().filter_map(value) {
+            let v = quote(&v);
             if !values.contains(&v) {
                 values.push(v);
+                if values.len() > VALUES_NAMED {
+                    break;
+                }
             }
         }
         let more = values.len() > VALUES_NAMED;

@@ -151,6 +151,13 @@ fn the_schema_refuses_unsafe_links_and_accepts_safe_ones() {
         "//evil.example/a",
         "file:///etc/passwd",
         "JAVASCRIPT:x",
+        // Browsers drop tabs and newlines and read `\` as `/`: these are all //evil.example.
+        "java\tscript:alert(1)",
+        " \u{1}javascript:alert(1)",
+        "/\\evil.example/a",
+        "\\\\evil.example/a",
+        "/\t/evil.example/a",
+        "\n//evil.example/a",
     ] {
         assert!(!validator.is_valid(&with_url(url)), "{url} is refused");
         assert!(!atlas_core::parse::is_safe_url(url), "{url}");

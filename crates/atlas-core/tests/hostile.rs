@@ -1,0 +1,209 @@
+//! Hostile datasets (issue 13): what atlas-core makes of a file written to
+//! attack the viewer. Text is kept exactly as typed (the views render it as
+//! text); every unsafe link is an error at its field; messages quote the
+//! file's text cut and with its invisible characters written out; files that
+//! would take the parser down (deep nesting, numbers JSON cannot hold) are
+//! refused with their line.
+//!
+//! The browser side is end2end/tests/hostile-data.spec.ts; the committed
+//! fixture is written by tools/hostile_datasets.py.
+
+use atlas_core::quote::is_invisible;
+use atlas_core::{load, load_bytes, FatalError, Lang, Problem, ProblemKind, Severity};
+
+const HOSTILE: &str = include_str!("../../../end2end/fixtures/hostile-text.geojson");
+
+fn problems_at(problems: &[Problem], feature: usize) -> Vec<&Problem> {
+    problems
+        .iter()
+        .filter(|p| p.feature == Some(feature))
+        .collect()
+}
+
+#[test]
+fn script_in_text_fields_is_kept_as_typed() {
+    let loaded = load(HOSTILE).unwrap();
+    let site = loaded
+        .atlas
+        .sites
+        .iter()
+        .find(|s| s.id == "script-everywhere")
+        .expect("the site with script in its text is shown");
+    assert!(site
+        .name
+        .get(Lang::En)
+        .starts_with("English <img src=/pwned/name.en onerror="));
+    assert!(site
+        .name
+        .get(Lang::Zh)
+        .contains("<script>window.__pwned=\"name.zh\""));
+    assert!(site.events[0]
+        .title
+        .get(Lang::En)
+        .contains("\"><svg onload="));
+    let entities = loaded
+        .atlas
+        .sites
+        .iter()
+        .find(|s| s.id == "entities")
+        .unwrap();
+    // Never decoded: `&lt;` stays four characters.
+    assert_eq!(
+        entities.name.get(Lang::En),
+        "&lt;b&gt;not bold&lt;/b&gt; &#x3C;i&#x3E; &amp;amp; &quot;"
+    );
+    let bidi = loaded.atlas.sites.iter().find(|s| s.id == "bidi").unwrap();
+    assert!(bidi.name.get(Lang::En).starts_with('\u{202E}'));
+}
+
+#[test]
+fn every_unsafe_link_is_an_error_at_its_field() {
+    let loaded = load(HOSTILE).unwrap();
+    let first_url_feature = 7;
+    let urls = 13;
+    for feature in first_url_feature..first_url_feature + urls {
+        let problems = problems_at(&loaded.problems, feature);
+        let fields: Vec<&str> = problems
+            .iter()
+            .filter(|p| {
+                p.severity == Severity::Error && matches!(p.kind, ProblemKind::UnsafeUrl(_))
+            })
+            .map(|p| p.field.as_str())
+            .collect();
+        assert_eq!(
+            fields,
+            ["properties.media[0].src", "properties.sources[0].url"],
+            "feature {feature}: {problems:?}"
+        );
+        assert!(
+            !loaded
+                .atlas
+                .sites
+                .iter()
+                .any(|s| s.feature_index == feature),
+            "feature {feature} is skipped"
+        );
+    }
+    // The settings' links: warnings, and the map stays offline.
+    let settings: Vec<&str> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.feature.is_none())
+        .map(|p| p.field.as_str())
+        .collect();
+    for field in [
+        "atlas.basemap[0].url",
+        "atlas.basemap[1].url",
+        "atlas.basemap[2].url",
+        "atlas.tiles.url",
+        "atlas.kiosk.public_url",
+    ] {
+        assert!(settings.contains(&field), "{field} in {settings:?}");
+    }
+    assert!(loaded.atlas.settings.basemap.is_empty());
+    assert!(loaded.atlas.settings.tiles.is_none());
+}
+
+#[test]
+fn messages_hold_no_invisible_character_in_either_language() {
+    let loaded = load(HOSTILE).unwrap();
+    assert!(loaded.problems.len() > 20);
+    for problem in &loaded.problems {
+        for lang in [Lang::En, Lang::Zh] {
+            let message = problem.message(lang);
+            assert!(
+                !message.chars().any(is_invisible),
+                "{message:?} holds an invisible character"
+            );
+        }
+    }
+    // The tab in "java\tscript:" is shown the way the file writes it.
+    let tab = loaded
+        .problems
+        .iter()
+        .find(|p| p.feature == Some(9))
+        .unwrap();
+    assert!(
+        tab.message(Lang::En).contains("java\\tscript:"),
+        "{}",
+        tab.message(Lang::En)
+    );
+    for group in atlas_core::triage(&loaded.problems) {
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(!group.headline(lang).chars().any(is_invisible));
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_in_a_message_is_cut() {
+    let url = format!("javascript:{}", "x".repeat(1 << 20));
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":null,
+        "properties":{{"id":"a","name":"A","category":"{long}","sources":[{{"title":"t","url":"{url}"}}]}}}}]}}"#,
+        long = "c".repeat(1 << 20)
+    );
+    let loaded = load(&text).unwrap();
+    for problem in &loaded.problems {
+        assert!(problem.message(Lang::En).len() < 1_000, "{problem:?}");
+    }
+    for group in atlas_core::triage(&loaded.problems) {
+        assert!(group.headline(Lang::En).len() < 1_000);
+    }
+}
+
+#[test]
+fn ten_thousand_deep_nesting_is_refused_at_once_with_its_place() {
+    let depth = 10_000;
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":null,"properties":{{"id":"a","name":"A","deep":{}{}}}}}]}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let started = std::time::Instant::now();
+    let outcome = load(&text);
+    assert!(
+        matches!(outcome, Err(FatalError::InvalidJson { line: 1, .. })),
+        "{outcome:?}"
+    );
+    // Not a timing assertion on speed: a stack overflow or a runaway would never get here.
+    let _ = started.elapsed();
+}
+
+#[test]
+fn numbers_json_cannot_hold_refuse_the_file_with_their_line() {
+    for token in ["NaN", "Infinity", "-Infinity", "1e400"] {
+        let text = format!(
+            "{{\"type\":\"FeatureCollection\",\n\"features\":[{{\"type\":\"Feature\",\n\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{token},0]}},\"properties\":{{\"id\":\"a\",\"name\":\"A\"}}}}]}}"
+        );
+        match load(&text) {
+            Err(FatalError::InvalidJson { line, .. }) => assert_eq!(line, 3, "{token}"),
+            other => panic!("{token}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_last_of_duplicate_keys_is_read_as_browsers_read_it() {
+    // JSON.parse keeps the last; so does serde_json, so the viewer and any
+    // JavaScript tool agree on what a file with a repeated key says.
+    let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,
+        "properties":{"id":"a","id":"b","name":"<script>first</script>","name":"Second",
+        "events":[{"date":"1939","title":"t"}],"sources":[{"title":"s"}],"category":"museum"}}]}"#;
+    let loaded = load(text).unwrap();
+    assert_eq!(loaded.atlas.sites[0].id, "b");
+    assert_eq!(loaded.atlas.sites[0].name.get(Lang::En), "Second");
+}
+
+#[test]
+fn a_byte_order_mark_and_bytes_that_are_not_utf8() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(HOSTILE.as_bytes());
+    assert_eq!(load_bytes(&bytes), load(HOSTILE));
+    let mut broken = HOSTILE.as_bytes().to_vec();
+    broken.insert(100, 0xFF);
+    assert_eq!(
+        load_bytes(&broken),
+        Err(FatalError::InvalidUtf8 { offset: 100 })
+    );
+}
