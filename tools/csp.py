@@ -13,7 +13,11 @@ finished page in $TRUNK_STAGING_DIR. For a release build (`make build`) it
   carry), as the response header for servers: content-security-policy.txt
   beside index.html;
 - fails the build if the page holds anything the policy would refuse:
-  inline event handlers, style attributes, javascript: URLs.
+  inline event handlers, style attributes, javascript: URLs;
+- drops the `integrity` trunk writes on the wasm's <link rel="preload"
+  as="fetch">, which Chromium ignores and warns about in the console
+  (crbug.com/981419); the stylesheets' and the module's hashes stay, and
+  browsers check those.
 
 Debug builds (`make serve`) get no policy: trunk serve injects its own inline
 live-reload script and WebSocket, and the dev server is never deployed.
@@ -94,6 +98,20 @@ def refused_markup(html):
     return problems
 
 
+def drop_ignored_integrity(html):
+    """The page without `integrity` on preloads of the `fetch` destination,
+    where browsers ignore it (the wasm's preload: trunk's `fetch` of the wasm
+    carries no hash to match it against)."""
+
+    def clean(tag):
+        text = tag.group(0)
+        if re.search(r'\brel="preload"', text) and re.search(r'\bas="fetch"', text):
+            return re.sub(r'\s+integrity="[^"]*"', "", text)
+        return text
+
+    return re.sub(r"<link\b[^>]*>", clean, html)
+
+
 def main():
     if os.environ.get("TRUNK_PROFILE") != "release":
         print("csp: debug build, no Content Security Policy (dev server only)")
@@ -107,6 +125,7 @@ def main():
     problems = refused_markup(html)
     if problems:
         sys.exit("csp: the page holds what its policy refuses:\n  " + "\n  ".join(problems))
+    html = drop_ignored_integrity(html)
     hashes = inline_script_hashes(html)
     directives = policy(hashes, image_hosts())
     meta = f'<meta http-equiv="Content-Security-Policy" content="{render(directives)}" />'

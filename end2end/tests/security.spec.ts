@@ -52,7 +52,7 @@ test.describe('Content Security Policy', () => {
     expect(header).toBe(`Content-Security-Policy: ${content}; frame-ancestors 'none'\n`);
   });
 
-  test('the policy is enforced: injected script, handlers, styles, eval and other hosts are refused and reported', async ({ page, csp }) => {
+  test('the policy is enforced: injected script, handlers, styles, strings as code and other hosts are refused and reported', async ({ page, csp }) => {
     // This test breaks the rules on purpose; anything else the page refuses still fails it.
     csp.onPurpose(/script-src|style-src|img-src|connect-src|127\.0\.0\.1:9|unsafe-eval|inline/);
     await page.goto('/?lang=en');
@@ -72,18 +72,9 @@ test.describe('Content Security Policy', () => {
       const sheet = document.createElement('style');
       sheet.textContent = 'body { outline: 9px solid rgb(255, 0, 0) }';
       document.head.append(sheet);
-      let evaluated = true;
-      try {
-        eval('1');
-      } catch {
-        evaluated = false;
-      }
-      let constructed = true;
-      try {
-        new Function('return 1')();
-      } catch {
-        constructed = false;
-      }
+      // A string for the page to compile later, in its own task (code run from the test itself
+      // is the debugger's, which the policy does not govern).
+      setTimeout('window.__evaluated = true', 0);
       // A tile or image on another origin (here another port) is not admitted.
       const image = new Image();
       const imageFailed = new Promise<boolean>((resolve) => {
@@ -97,10 +88,9 @@ test.describe('Content Security Policy', () => {
         handler: w.__handler === true,
         colour: getComputedStyle(styled).color,
         outline: getComputedStyle(document.body).outlineWidth,
-        evaluated,
-        constructed,
         imageFailed: await imageFailed,
         fetched,
+        evaluated: w.__evaluated === true,
       };
       styled.remove();
       handler.remove();
@@ -110,9 +100,8 @@ test.describe('Content Security Policy', () => {
       injected: false,
       handler: false,
       colour: expect.not.stringMatching(/rgb\(255, 0, 0\)/),
-      outline: '0px',
+      outline: expect.not.stringMatching(/^9px$/),
       evaluated: false,
-      constructed: false,
       imageFailed: true,
       fetched: false,
     });
@@ -128,7 +117,7 @@ test.describe('Content Security Policy', () => {
       if (m.type() === 'warning' || m.type() === 'error') messages.push(`${m.type()}: ${m.text()}`);
     });
     await page.goto('/');
-    await expect(mapRegion(page).getByRole('button', { name: '中国刺绣艺术馆' })).toBeVisible();
+    await expect(mapRegion(page).getByRole('button', { name: /^(China Embroidery Art Museum|中国刺绣艺术馆)$/ })).toBeVisible();
     // Chromium reports preloads that nothing used a few seconds after the load.
     await page.waitForTimeout(4000);
     expect(messages).toEqual([]);

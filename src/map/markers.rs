@@ -201,11 +201,12 @@ fn SiteMarker(
             .with(|m| m.as_ref().and_then(|m| m.get(&site).copied()))
             .unwrap_or((0.0, 0.0));
         laid_out.with(|v| {
-            v.as_ref().map(|v| {
-                let p = v.to_screen(at);
-                marker_transform(p.x + ox, p.y + oy)
-            })
-            .unwrap_or_default()
+            v.as_ref()
+                .map(|v| {
+                    let p = v.to_screen(at);
+                    marker_transform(p.x + ox, p.y + oy)
+                })
+                .unwrap_or_default()
         })
     };
     let selected = move || state.selected().get() == Some(site);
@@ -272,15 +273,21 @@ fn ClusterMarker(
     let transform = move || {
         let at = current.with(|c| c.at);
         laid_out.with(|v| {
-            v.as_ref().map(|v| {
-                let p = v.to_screen(at);
-                marker_transform(p.x, p.y)
-            })
-            .unwrap_or_default()
+            v.as_ref()
+                .map(|v| {
+                    let p = v.to_screen(at);
+                    marker_transform(p.x, p.y)
+                })
+                .unwrap_or_default()
         })
     };
     // Bigger clusters draw a little bigger, on a log scale so 36,000 does not cover the map.
-    let size = move || format!("{:.0}px", 34.0 + 6.0 * (count.get() as f64).log10().min(4.0));
+    let size = move || {
+        format!(
+            "{:.0}px",
+            34.0 + 6.0 * (count.get() as f64).log10().min(4.0)
+        )
+    };
     let open = move |_| {
         if let Some(v) = state.viewport().get_untracked() {
             camera.fly_to(current.with_untracked(|c| c.opened(&v)));

@@ -82,5 +82,7 @@ fn Tile(url: String, tiles: Memo<Option<Vec<PlacedTile>>>) -> impl IntoView {
 
 /// A tile's side, as CSS; empty (no size) before it is placed.
 fn side(placement: Option<(f64, f64, f64)>) -> String {
-    placement.map(|(_, _, size)| format!("{size:.2}px")).unwrap_or_default()
+    placement
+        .map(|(_, _, size)| format!("{size:.2}px"))
+        .unwrap_or_default()
 }

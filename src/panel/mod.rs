@@ -86,7 +86,11 @@ fn SiteDetails(site: Site) -> impl IntoView {
                     // A kiosk has no way back from another site: its sources show as text.
                     // atlas-core refused other addresses when it read the file; reading the
                     // address again here keeps this view safe whatever built the `Site`.
-                    let link = source.url.as_deref().and_then(Link::parse).filter(|_| !state.is_kiosk());
+                    let link = source
+                        .url
+                        .as_deref()
+                        .and_then(Link::parse)
+                        .filter(|_| !state.is_kiosk());
                     match link {
                         Some(link) => view! { <li><DataLink link title /></li> }.into_any(),
                         None => view! { <li>{title}</li> }.into_any(),

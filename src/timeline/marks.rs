@@ -104,7 +104,11 @@ fn slot_box(mark: PlacedMark) -> (String, String, String) {
     } else {
         (mark.lane as f64 * size, size)
     };
-    (format!("{bottom:.1}px"), format!("{width}px"), format!("{height}px"))
+    (
+        format!("{bottom:.1}px"),
+        format!("{width}px"),
+        format!("{height}px"),
+    )
 }
 
 #[component]

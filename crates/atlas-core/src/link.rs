@@ -123,16 +123,37 @@ mod tests {
 
     #[test]
     fn web_addresses_are_links_that_name_their_host() {
-        assert_eq!(host("https://www.gov.cn/zhengce/").as_deref(), Some("www.gov.cn"));
-        assert_eq!(host("HTTP://Example.ORG:8080?q=1").as_deref(), Some("example.org:8080"));
-        assert_eq!(host("https://[2001:db8::1]/a").as_deref(), Some("[2001:db8::1]"));
-        assert_eq!(host("  https://example.org/a b  ").as_deref(), Some("example.org"));
+        assert_eq!(
+            host("https://www.gov.cn/zhengce/").as_deref(),
+            Some("www.gov.cn")
+        );
+        assert_eq!(
+            host("HTTP://Example.ORG:8080?q=1").as_deref(),
+            Some("example.org:8080")
+        );
+        assert_eq!(
+            host("https://[2001:db8::1]/a").as_deref(),
+            Some("[2001:db8::1]")
+        );
+        assert_eq!(
+            host("  https://example.org/a b  ").as_deref(),
+            Some("example.org")
+        );
         assert_eq!(host("https://例子.中国/").as_deref(), Some("例子.中国"));
     }
 
     #[test]
     fn paths_on_the_pages_server_are_links_to_this_site() {
-        for url in ["notes/source.html", "/data/media/x.jpg", "?site=a", "#top", "data/my photo.jpg", "javascript%3Aalert(1)", "javascript&colon;alert(1)", "jav&#x09;ascript:alert(1)"] {
+        for url in [
+            "notes/source.html",
+            "/data/media/x.jpg",
+            "?site=a",
+            "#top",
+            "data/my photo.jpg",
+            "javascript%3Aalert(1)",
+            "javascript&colon;alert(1)",
+            "jav&#x09;ascript:alert(1)",
+        ] {
             let link = Link::parse(url).unwrap_or_else(|| panic!("{url} is a path"));
             assert_eq!(link.destination(), &Destination::SameSite, "{url}");
             assert_eq!(link.href(), url);
@@ -210,16 +231,28 @@ mod tests {
         if let Some(colon) = s.find(':') {
             let scheme = &s[..colon];
             if first.is_ascii_alphabetic()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
             {
                 let rest = s[colon + 1..].trim_start_matches('/');
                 let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-                return Some((scheme.to_ascii_lowercase(), host.rsplit('@').next().unwrap_or("").to_owned()));
+                return Some((
+                    scheme.to_ascii_lowercase(),
+                    host.rsplit('@').next().unwrap_or("").to_owned(),
+                ));
             }
         }
         if let Some(rest) = s.strip_prefix("//") {
-            let host = rest.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
-            return Some(("same-scheme".into(), host.rsplit('@').next().unwrap_or("").to_owned()));
+            let host = rest
+                .trim_start_matches('/')
+                .split(['/', '?', '#'])
+                .next()
+                .unwrap_or("");
+            return Some((
+                "same-scheme".into(),
+                host.rsplit('@').next().unwrap_or("").to_owned(),
+            ));
         }
         None
     }
