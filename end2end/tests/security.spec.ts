@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, mapRegion, serveFixture } from './fixtures';
 
@@ -109,6 +111,16 @@ test.describe('Content Security Policy', () => {
     await expect
       .poll(() => [...new Set(csp.violations.map((v) => v.directive))].sort())
       .toEqual(['connect-src', 'img-src', 'script-src', 'script-src-attr', 'script-src-elem', 'style-src-attr', 'style-src-elem']);
+  });
+
+  test('every spec runs under the violation guard: its `test` comes from ./fixtures', async () => {
+    const specs = fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.ts'));
+    expect(specs.length).toBeGreaterThan(10);
+    for (const spec of specs) {
+      const source = fs.readFileSync(path.join(__dirname, spec), 'utf8');
+      expect(source, spec).toMatch(/import \{[^}]*\btest\b[^}]*\} from '\.\/fixtures'/);
+      expect(source, spec).not.toMatch(/import \{[^}]*\btest\b[^}]*\} from '@playwright\/test'/);
+    }
   });
 
   test('the default page loads with a clean console: no warnings, no errors', async ({ page }) => {
