@@ -7,7 +7,8 @@ export type CspViolation = { directive: string; blocked: string; sample: string;
 
 /**
  * What the page's Content Security Policy refused during a test: violation
- * events and the console's "Refused to …" lines. Any of them fails the test,
+ * events and the console's refusals ("Refused to …", "… violates the
+ * following Content Security Policy directive …"). Any of them fails the test,
  * unless the test caused it on purpose and said so with `onPurpose`.
  */
 export class CspWatch {
@@ -62,8 +63,10 @@ export const test = base.extend<{ csp: CspWatch; guard: void }>({
           });
         });
       });
+      // Chromium words refusals both ways: "Refused to load …" and "Loading the image … violates
+      // the following Content Security Policy directive …".
       page.on('console', (message) => {
-        if (message.text().includes('Refused to')) watch.refusals.push(message.text());
+        if (/Refused to|violates the following Content Security Policy/.test(message.text())) watch.refusals.push(message.text());
       });
       await use(watch);
       expect(watch.unexpected(), 'Content Security Policy violations').toEqual([]);
