@@ -50,6 +50,8 @@ catalogue! {
     Events => ("大事记", "Events"),
     /// Panel heading.
     Sources => ("资料来源", "Sources"),
+    /// Said after a link from data, for screen readers: it opens a new tab.
+    OpensInNewTab => ("在新标签页中打开", "opens in a new tab"),
     /// Panel label.
     Address => ("地址", "Address"),
     /// Panel label.
@@ -379,11 +381,22 @@ pub fn network_error(lang: Lang, detail: &str) -> String {
     }
 }
 
-/// `?data=` pointed at another origin.
+/// `?data=` pointed at another origin: what is allowed, and why.
 pub fn not_same_origin(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "只能加载与本页同源的数据文件",
-        Lang::En => "only data files from this page's own server can be loaded",
+        Lang::Zh => "只能加载与本页同源的数据文件（如 data/atlas.geojson）：其他网站的文件未经本站审核，可能借本页向观众展示任何内容",
+        Lang::En => "only data files from this page's own server can be loaded (such as data/atlas.geojson): a file from another site has not been checked by whoever runs this atlas, and could show visitors anything under its name",
+    }
+}
+
+/// Where a link from data leads, shown beside its title: "(www.gov.cn)" /
+/// "（www.gov.cn）", or this site for a path on the page's own server.
+pub fn link_destination(lang: Lang, host: Option<&str>) -> String {
+    match (lang, host) {
+        (Lang::Zh, Some(host)) => format!("（{host}）"),
+        (Lang::Zh, None) => "（本站）".to_owned(),
+        (Lang::En, Some(host)) => format!("({host})"),
+        (Lang::En, None) => "(this site)".to_owned(),
     }
 }
 

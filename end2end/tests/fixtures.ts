@@ -2,16 +2,79 @@ import { test as base, expect, Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** A Content Security Policy violation the page reported (`securitypolicyviolation`). */
+export type CspViolation = { directive: string; blocked: string; sample: string; source: string };
+
 /**
- * Every test runs under two standing rules: no request leaves 127.0.0.1, and the
- * page logs no console errors. Both are checked after each test.
+ * What the page's Content Security Policy refused during a test: violation
+ * events and the console's refusals ("Refused to …", "… violates the
+ * following Content Security Policy directive …"). Any of them fails the test,
+ * unless the test caused it on purpose and said so with `onPurpose`.
+ */
+export class CspWatch {
+  readonly violations: CspViolation[] = [];
+  readonly refusals: string[] = [];
+  private purposes: RegExp[] = [];
+
+  /** Violations (directive, blocked URL, sample) and refusals matching `pattern` are the test's own doing. */
+  onPurpose(pattern: RegExp) {
+    this.purposes.push(pattern);
+  }
+
+  /** Whether a console line or violation description was caused on purpose. */
+  expected(text: string) {
+    return this.purposes.some((p) => p.test(text));
+  }
+
+  /** The violations and refusals no test asked for. */
+  unexpected() {
+    return [
+      ...this.violations.map((v) => `${v.directive} refused ${v.blocked || v.sample} (${v.source})`),
+      ...this.refusals,
+    ].filter((text) => !this.expected(text));
+  }
+}
+
+/**
+ * Every test runs under three standing rules: no request leaves 127.0.0.1,
+ * the page logs no console errors, and the page's Content Security Policy
+ * refuses nothing (the release build ships one: docs/security.md). All are
+ * checked after each test.
  *
  * `serveFixture(page, name)` answers `/fixtures/NAME` from end2end/fixtures, so
  * `?data=fixtures/NAME` loads a test dataset from the page's own origin.
  */
-export const test = base.extend<{ guard: void }>({
-  guard: [
+export const test = base.extend<{ csp: CspWatch; guard: void }>({
+  csp: [
     async ({ page }, use) => {
+      const watch = new CspWatch();
+      await page.exposeBinding('__atlasCspViolation', (_source, v: CspViolation) => {
+        watch.violations.push(v);
+      });
+      // Before any page script, in every document the page opens.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __atlasCspViolation: (v: unknown) => void }).__atlasCspViolation;
+          report({
+            directive: e.effectiveDirective,
+            blocked: e.blockedURI,
+            sample: e.sample,
+            source: `${e.sourceFile}:${e.lineNumber}`,
+          });
+        });
+      });
+      // Chromium words refusals both ways: "Refused to load …" and "Loading the image … violates
+      // the following Content Security Policy directive …".
+      page.on('console', (message) => {
+        if (/Refused to|violates the following Content Security Policy/.test(message.text())) watch.refusals.push(message.text());
+      });
+      await use(watch);
+      expect(watch.unexpected(), 'Content Security Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  guard: [
+    async ({ page, csp }, use) => {
       const external: string[] = [];
       const errors: string[] = [];
       page.on('request', (request) => {
@@ -24,8 +87,9 @@ export const test = base.extend<{ guard: void }>({
       page.on('pageerror', (error) => errors.push(error.message));
       await use();
       expect(external, 'requests that left 127.0.0.1').toEqual([]);
-      // Failed fetches of deliberately missing test files are the only expected console errors.
-      expect(errors.filter((e) => !e.includes('404')), 'console errors').toEqual([]);
+      // Failed fetches of deliberately missing test files are the only expected console errors,
+      // with what a test made the policy refuse on purpose.
+      expect(errors.filter((e) => !e.includes('404') && !csp.expected(e)), 'console errors').toEqual([]);
     },
     { auto: true },
   ],

@@ -114,23 +114,27 @@ pub fn Markers(
             )
         })
     });
-    let layer_style = move || {
-        let shift = layer_shift(state, laid_out);
+    // Set one property at a time (CSSOM): the Content Security Policy refuses `style` attributes.
+    let shift = Memo::new(move |_| layer_shift(state, laid_out));
+    let layer_transform = move || {
+        let shift = shift.get();
         if shift.is_none() {
             String::new()
-        } else if shift.k == 1.0 {
-            format!("transform: {}", shift.css_transform())
         } else {
-            // Markers keep their screen size: each undoes the layer's scale about its own anchor.
-            format!(
-                "transform: {}; --marker-unscale: {:.6}",
-                shift.css_transform(),
-                1.0 / shift.k
-            )
+            shift.css_transform()
+        }
+    };
+    // Markers keep their screen size: each undoes the layer's scale about its own anchor.
+    let unscale = move || {
+        let shift = shift.get();
+        if shift.is_none() || shift.k == 1.0 {
+            String::new()
+        } else {
+            format!("{:.6}", 1.0 / shift.k)
         }
     };
     view! {
-        <div class="markers" style=layer_style>
+        <div class="markers" style:transform=layer_transform style:--marker-unscale=unscale>
             <For each=move || marks.get() key=drawn_key let:mark>
                 {match mark {
                     MapItem::Site { site, at } => view! { <SiteMarker site at spread laid_out /> }.into_any(),
@@ -192,16 +196,17 @@ fn SiteMarker(
         return ().into_any();
     };
     let (label, shown) = (name.clone(), name.clone());
-    let style = move || {
+    let transform = move || {
         let (ox, oy) = spread
             .with(|m| m.as_ref().and_then(|m| m.get(&site).copied()))
             .unwrap_or((0.0, 0.0));
-        laid_out.with(|v| match v {
-            Some(v) => {
-                let p = v.to_screen(at);
-                marker_transform(p.x + ox, p.y + oy)
-            }
-            None => "visibility: hidden".to_owned(),
+        laid_out.with(|v| {
+            v.as_ref()
+                .map(|v| {
+                    let p = v.to_screen(at);
+                    marker_transform(p.x + ox, p.y + oy)
+                })
+                .unwrap_or_default()
         })
     };
     let selected = move || state.selected().get() == Some(site);
@@ -214,7 +219,8 @@ fn SiteMarker(
             aria-pressed=move || selected().to_string()
             aria-label=move || name.get(lang.get()).to_owned()
             lang=move || shown.shown_lang(lang.get()).code()
-            style=style
+            style:transform=transform
+            style:visibility=move || hidden_until_laid_out(laid_out)
             on:click=move |_| state.select(Some(site))
             on:pointerenter=move |_| state.hover(Some(site))
             on:pointerleave=move |_| state.hover(None)
@@ -230,7 +236,16 @@ fn SiteMarker(
 
 /// A marker's place in its layer, scaled back to its own size while the layer zooms.
 fn marker_transform(x: f64, y: f64) -> String {
-    format!("transform: translate({x:.1}px, {y:.1}px) scale(var(--marker-unscale, 1))")
+    format!("translate({x:.1}px, {y:.1}px) scale(var(--marker-unscale, 1))")
+}
+
+/// Markers wait hidden until the map has a layout to place them in.
+fn hidden_until_laid_out(laid_out: Memo<Option<Viewport>>) -> &'static str {
+    if laid_out.with(Option::is_none) {
+        "hidden"
+    } else {
+        ""
+    }
 }
 
 #[component]
@@ -255,17 +270,23 @@ fn ClusterMarker(
             .unwrap_or_else(|| cluster.clone())
     });
     let count = Memo::new(move |_| current.with(|c| c.count));
-    let style = move || {
+    let transform = move || {
         let at = current.with(|c| c.at);
-        // Bigger clusters draw a little bigger, on a log scale so 36,000 does not cover the map.
-        let size = 34.0 + 6.0 * (count.get() as f64).log10().min(4.0);
-        laid_out.with(|v| match v {
-            Some(v) => {
-                let p = v.to_screen(at);
-                format!("{}; --size: {size:.0}px", marker_transform(p.x, p.y))
-            }
-            None => "visibility: hidden".to_owned(),
+        laid_out.with(|v| {
+            v.as_ref()
+                .map(|v| {
+                    let p = v.to_screen(at);
+                    marker_transform(p.x, p.y)
+                })
+                .unwrap_or_default()
         })
+    };
+    // Bigger clusters draw a little bigger, on a log scale so 36,000 does not cover the map.
+    let size = move || {
+        format!(
+            "{:.0}px",
+            34.0 + 6.0 * (count.get() as f64).log10().min(4.0)
+        )
     };
     let open = move |_| {
         if let Some(v) = state.viewport().get_untracked() {
@@ -276,7 +297,9 @@ fn ClusterMarker(
         <button
             class="cluster"
             aria-label=move || i18n::sites_count(state.lang().get(), count.get())
-            style=style
+            style:transform=transform
+            style:--size=size
+            style:visibility=move || hidden_until_laid_out(laid_out)
             on:click=open
         >
             <span aria-hidden="true">{move || compact_count(count.get())}</span>

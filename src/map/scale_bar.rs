@@ -28,7 +28,7 @@ pub fn ScaleBar() -> impl IntoView {
             let label = distance_label(metres, state.lang().get());
             view! {
                 <div class="scale-bar" aria-hidden="true">
-                    <span class="scale-bar-line" style=format!("width: {px:.0}px")></span>
+                    <span class="scale-bar-line" style:width=format!("{px:.0}px")></span>
                     <span class="scale-bar-label">{label}</span>
                 </div>
             }

@@ -42,7 +42,7 @@ pub fn SiteShapes() -> impl IntoView {
                             <path
                                 class=kind
                                 d=frame.path_data(&part)
-                                style=move || part_style(kind, emphasised())
+                                class:emphasised=emphasised
                             />
                         }
                     })
@@ -67,22 +67,6 @@ pub fn SiteShapes() -> impl IntoView {
                 .with(|v| v.map(|v| frame.transform(&v)).unwrap_or_default())
         };
         Some(view! { <g class="site-shapes" transform=transform>{groups}</g> })
-    }
-}
-
-/// Inline, so the shapes need nothing from the stylesheet: the category's
-/// colour comes from the `cat-*` class's `--cat` variable, and strokes keep
-/// their screen width at any zoom.
-fn part_style(kind: &str, emphasised: bool) -> String {
-    let common = "stroke: var(--cat, var(--cat-other)); vector-effect: non-scaling-stroke; \
-                  stroke-linecap: round; stroke-linejoin: round; cursor: pointer;";
-    match (kind, emphasised) {
-        ("area", false) => format!("{common} fill: var(--cat, var(--cat-other)); fill-opacity: 0.14; fill-rule: evenodd; stroke-width: 2px;"),
-        ("area", true) => format!("{common} fill: var(--cat, var(--cat-other)); fill-opacity: 0.28; fill-rule: evenodd; stroke-width: 4px;"),
-        ("line", false) => format!("{common} fill: none; stroke-width: 4px; stroke-opacity: 0.8;"),
-        ("line", true) => format!("{common} fill: none; stroke-width: 7px;"),
-        (_, false) => format!("{common} fill: none; stroke-width: 10px;"),
-        (_, true) => format!("{common} fill: none; stroke-width: 14px;"),
     }
 }
 

@@ -44,30 +44,32 @@ pub fn TileLayer() -> impl IntoView {
     }
 }
 
-/// The tile's current square: tiles keep their DOM node while the map moves.
-fn placement(tiles: Memo<Option<Vec<PlacedTile>>>, url: &str) -> String {
+/// The tile's current square (left, top, side), in CSS px: tiles keep their
+/// DOM node while the map moves.
+fn placement(tiles: Memo<Option<Vec<PlacedTile>>>, url: &str) -> Option<(f64, f64, f64)> {
     tiles.with(|list| {
         list.as_ref()
             .and_then(|l| l.iter().find(|t| t.0 == url))
-            .map(|t| {
-                // Half a pixel of overlap hides hairline seams between tiles at fractional zooms.
-                let size = t.3 + 0.5;
-                format!("transform: translate({:.2}px, {:.2}px); width: {size:.2}px; height: {size:.2}px", t.1, t.2)
-            })
-            .unwrap_or_default()
+            // Half a pixel of overlap hides hairline seams between tiles at fractional zooms.
+            .map(|t| (t.1, t.2, t.3 + 0.5))
     })
 }
 
 #[component]
 fn Tile(url: String, tiles: Memo<Option<Vec<PlacedTile>>>) -> impl IntoView {
-    let key = url.clone();
+    let (key, side_key, url_key) = (url.clone(), url.clone(), url.clone());
     view! {
         <img
             src=url
             alt=""
             draggable="false"
             referrerpolicy="no-referrer"
-            style=move || placement(tiles, &key)
+            // One property at a time (CSSOM): the Content Security Policy refuses `style` attributes.
+            style:transform=move || {
+                placement(tiles, &key).map(|(x, y, _)| format!("translate({x:.2}px, {y:.2}px)")).unwrap_or_default()
+            }
+            style:width=move || side(placement(tiles, &side_key))
+            style:height=move || side(placement(tiles, &url_key))
             on:error=|ev| {
                 use wasm_bindgen::JsCast;
                 if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -76,4 +78,11 @@ fn Tile(url: String, tiles: Memo<Option<Vec<PlacedTile>>>) -> impl IntoView {
             }
         />
     }
+}
+
+/// A tile's side, as CSS; empty (no size) before it is placed.
+fn side(placement: Option<(f64, f64, f64)>) -> String {
+    placement
+        .map(|(_, _, size)| format!("{size:.2}px"))
+        .unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 
 mod sheet;
 
+use atlas_core::link::Link;
 use atlas_core::sheet::SheetStop;
 use atlas_core::{Lang, Site};
 use leptos::html::{Button, Section};
@@ -83,12 +84,15 @@ fn SiteDetails(site: Site) -> impl IntoView {
                 .map(|source| {
                     let title = source.title.clone();
                     // A kiosk has no way back from another site: its sources show as text.
-                    match source.url.clone().filter(|_| !state.is_kiosk()) {
-                        // Only http(s) or relative links reach here: atlas-core refused the rest.
-                        Some(href) => view! {
-                            <li><a href=href target="_blank" rel="noopener noreferrer">{title}</a></li>
-                        }
-                        .into_any(),
+                    // atlas-core refused other addresses when it read the file; reading the
+                    // address again here keeps this view safe whatever built the `Site`.
+                    let link = source
+                        .url
+                        .as_deref()
+                        .and_then(Link::parse)
+                        .filter(|_| !state.is_kiosk());
+                    match link {
+                        Some(link) => view! { <li><DataLink link title /></li> }.into_any(),
                         None => view! { <li>{title}</li> }.into_any(),
                     }
                 })
@@ -130,8 +134,9 @@ fn SiteDetails(site: Site) -> impl IntoView {
     let media = s.with_value(|site| {
         site.media
             .iter()
-            .map(|m| {
-                let (src, alt, caption) = (m.src.clone(), m.alt.clone(), m.caption.clone());
+            .filter_map(|m| Some((Link::parse(&m.src)?, m)))
+            .map(|(src, m)| {
+                let (src, alt, caption) = (src.href().to_owned(), m.alt.clone(), m.caption.clone());
                 let credit = [m.credit.clone(), m.license.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                 view! {
                     <figure class="media">
@@ -163,7 +168,9 @@ fn SiteDetails(site: Site) -> impl IntoView {
             class="panel sheet"
             class:sheet-full=move || stop.get().is_expanded()
             class:sheet-dragging=move || drag.shown.get().is_some()
-            style=move || drag.shown.get().map(|px| format!("transform: translateY(calc(100% - {px:.1}px))"))
+            style:transform=move || {
+                drag.shown.get().map(|px| format!("translateY(calc(100% - {px:.1}px))")).unwrap_or_default()
+            }
             aria-labelledby="panel-title"
             node_ref=sheet
         >
@@ -221,4 +228,22 @@ fn location_text(site: &Site, lang: Lang) -> String {
     }
     // Each part is a sentence of its own; Chinese sentences need no space between them.
     parts.join(if lang == Lang::Zh { "" } else { " " })
+}
+
+/// A link from data: it opens in a new tab that learns nothing of this page
+/// (`noopener noreferrer`), and says where it leads, the host in sight and in
+/// its accessible name, so a title cannot pretend to be another site.
+#[component]
+fn DataLink(link: Link, title: String) -> impl IntoView {
+    let lang = use_atlas_state().lang();
+    let host = link.host().map(str::to_owned);
+    view! {
+        <a href=link.href().to_owned() target="_blank" rel="noopener noreferrer">
+            {title}
+            " "
+            <span class="link-host">{move || i18n::link_destination(lang.get(), host.as_deref())}</span>
+            " "
+            <span class="visually-hidden">{move || t(lang.get(), Ui::OpensInNewTab)}</span>
+        </a>
+    }
 }

@@ -42,7 +42,7 @@ pub fn Axis() -> impl IntoView {
                 let (a, b) = (v.x(piece.u0), v.x(piece.u1));
                 out.push(
                     view! {
-                        <div class="axis-break" style=format!("left:{a:.1}px;width:{:.1}px", (b - a).max(2.0))>
+                        <div class="axis-break" style:left=format!("{a:.1}px") style:width=format!("{:.1}px", (b - a).max(2.0))>
                             <span aria-hidden="true">"≈"</span>
                         </div>
                     }
@@ -55,7 +55,7 @@ pub fn Axis() -> impl IntoView {
                 let x = v.x(axis.u(tick.at));
                 out.push(
                     view! {
-                        <div class="tick" class:major=tick.major style=format!("left:{x:.1}px")>
+                        <div class="tick" class:major=tick.major style:left=format!("{x:.1}px")>
                             <span class="tick-label">{tick.label(lang)}</span>
                         </div>
                     }

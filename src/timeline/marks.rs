@@ -82,21 +82,33 @@ pub fn Marks() -> impl IntoView {
     }
 }
 
-/// Screen position of a mark's slot, as CSS.
-fn slot_style(mark: PlacedMark) -> impl Fn() -> String + Copy {
+/// The left edge of a mark's slot, in CSS px: it follows the view.
+fn slot_left(mark: PlacedMark) -> impl Fn() -> String + Copy {
     let geo = use_geometry();
     move || {
         let left = mark.slot as f64 * geo.slot_px + mark.nudge_px as f64
             - geo.view.with(|v| v.u0 * v.scale());
-        let size = geo.slot_px;
-        let width = size * f64::from(mark.span);
-        let (bottom, height) = if mark.is_merged() {
-            (0.0, size * geo.lanes as f64)
-        } else {
-            (mark.lane as f64 * size, size)
-        };
-        format!("left:{left:.1}px;bottom:{bottom:.1}px;width:{width}px;height:{height}px")
+        format!("{left:.1}px")
     }
+}
+
+/// A mark slot's bottom, width and height, in CSS px: fixed for the mark.
+/// Set one property at a time (CSSOM): the page's Content Security Policy
+/// refuses `style` attributes (docs/security.md).
+fn slot_box(mark: PlacedMark) -> (String, String, String) {
+    let geo = use_geometry();
+    let size = geo.slot_px;
+    let width = size * f64::from(mark.span);
+    let (bottom, height) = if mark.is_merged() {
+        (0.0, size * geo.lanes as f64)
+    } else {
+        (mark.lane as f64 * size, size)
+    };
+    (
+        format!("{bottom:.1}px"),
+        format!("{width}px"),
+        format!("{height}px"),
+    )
 }
 
 #[component]
@@ -120,10 +132,11 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
     let inside = move || state.time().with(|f| f.admits_event(&date));
     // A period (502–519, 26–27 April 1949) draws its length as a bar from the mark.
     let is_period = date.end.is_some_and(|end| end != date.start);
-    let range_style = move || {
+    let range_width = move || {
         let width = geo.x_of(date.end_years()) - geo.x_of(date.start_years());
-        format!("width:{:.1}px", width.max(0.0))
+        format!("{:.1}px", width.max(0.0))
     };
+    let (bottom, width, height) = slot_box(mark);
     let hover = move |on: bool| {
         if on {
             state.hover(Some(r.site));
@@ -140,14 +153,17 @@ fn EventMark(mark: PlacedMark) -> impl IntoView {
                 class:outside=move || !inside()
                 class:circa=date.circa
                 aria-pressed=move || of_selected().to_string()
-                style=slot_style(mark)
+                style:left=slot_left(mark)
+                style:bottom=bottom
+                style:width=width
+                style:height=height
                 on:click=move |_| state.select(Some(r.site))
                 on:pointerenter=move |_| hover(true)
                 on:pointerleave=move |_| hover(false)
                 on:focus=move |_| hover(true)
                 on:blur=move |_| hover(false)
             >
-                {is_period.then(|| view! { <span class="mark-range" aria-hidden="true" style=range_style></span> })}
+                {is_period.then(|| view! { <span class="mark-range" aria-hidden="true" style:width=range_width></span> })}
                 <span class="mark-shape" aria-hidden="true"></span>
                 <span class="mark-label">
                     <span class="event-date">{move || date.format(lang.get())}</span>
@@ -185,11 +201,15 @@ fn MergedMark(mark: PlacedMark, last: usize) -> impl IntoView {
         let l = lang.get();
         i18n::merged_events(l, mark.count, &first_date.format(l), &last_date.format(l))
     };
+    let (bottom, width, height) = slot_box(mark);
     view! {
         <li>
             <button
                 class="mark merged"
-                style=slot_style(mark)
+                style:left=slot_left(mark)
+                style:bottom=bottom
+                style:width=width
+                style:height=height
                 aria-label=label
                 title=label
                 on:click=move |_| {

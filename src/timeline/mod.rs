@@ -114,7 +114,8 @@ fn TimelineAt(slot_px: f64) -> impl IntoView {
             class="timeline"
             class:kiosk={slot_px >= KIOSK_SLOT_PX}
             aria-label=move || t(lang.get(), Ui::Timeline)
-            style=format!("--slot:{slot_px}px;--lanes:{LANES}")
+            style:--slot=format!("{slot_px}px")
+            style:--lanes=LANES.to_string()
             on:keydown=key_down
         >
             <div class="timeline-controls">

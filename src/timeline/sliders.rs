@@ -46,12 +46,14 @@ pub fn TimeSliders() -> impl IntoView {
                 TimeFilter::Between(_, b) => b,
                 _ => geo.extent.get().1,
             });
-            let band = move || {
-                let (a, b) = (geo.x_of(from.get()), geo.x_of(to.get()));
-                format!("left:{a:.1}px;width:{:.1}px", (b - a).max(0.0))
-            };
+            let band = move || (geo.x_of(from.get()), geo.x_of(to.get()));
             view! {
-                <div class="period-band" style=band aria-hidden="true"></div>
+                <div
+                    class="period-band"
+                    style:left=move || format!("{:.1}px", band().0)
+                    style:width=move || { let (a, b) = band(); format!("{:.1}px", (b - a).max(0.0)) }
+                    aria-hidden="true"
+                ></div>
                 <TimeHandle
                     class="handle from"
                     name=Ui::From
@@ -167,7 +169,7 @@ fn TimeHandle(
         let x = geo.x_of(value.get());
         let width = geo.view.with(|v| v.width);
         // A handle outside the zoomed view waits at the edge, so it stays reachable.
-        format!("left:{:.1}px", x.clamp(0.0, width))
+        format!("{:.1}px", x.clamp(0.0, width))
     };
     let text = move || date_at(value.get()).format(lang.get());
     // The date label turns inwards near the strip's ends, so it is never cut off.
@@ -187,7 +189,7 @@ fn TimeHandle(
             aria-valuemax=move || format!("{}", max.get())
             aria-valuenow=move || format!("{}", (value.get() * 1e4).round() / 1e4)
             aria-valuetext=text
-            style=left
+            style:left=left
             on:keydown=key_down
             on:pointerdown=pointer_down
             on:pointermove=pointer_move

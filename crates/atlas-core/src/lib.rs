@@ -24,6 +24,7 @@ pub mod interop;
 pub mod kiosk;
 mod kiosk_read;
 pub mod layer_shift;
+pub mod link;
 pub mod map_items;
 pub mod mark_labels;
 pub mod mark_layout;

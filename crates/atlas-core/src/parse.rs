@@ -238,30 +238,10 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, FatalError> {
     load(text)
 }
 
-/// Links allowed in data: http(s), or a path relative to the page.
-///
-/// Judged on the link as a browser reads it (WHATWG URL): tabs and newlines
-/// anywhere are dropped and `\` counts as `/`, so `/\evil.example` and
-/// `/<tab>/evil.example` are the protocol-relative `//evil.example` they
-/// resolve to, and `java<tab>script:` is `javascript:`.
+/// Links allowed in data: http(s) with a host, or a path on the page's own
+/// server; the rule and what it refuses are [`crate::link::Link::parse`]'s.
 pub fn is_safe_url(url: &str) -> bool {
-    let read: String = url
-        .trim_matches(|c: char| c.is_whitespace() || c.is_control())
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .map(|c| if c == '\\' { '/' } else { c })
-        .collect();
-    let url = read.as_str();
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        return true;
-    }
-    // A scheme is whatever precedes the first ':' when no '/', '?' or '#' comes before it.
-    let scheme_end = lower.find(':');
-    let path_start = lower.find(['/', '?', '#']);
-    let has_scheme = matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p)
-        || (scheme_end.is_some() && path_start.is_none());
-    !url.is_empty() && !has_scheme && !lower.starts_with("//")
+    crate::link::Link::parse(url).is_some()
 }
 
 /// Ids appear in links (`?site=`), so they stay URL-safe.
