@@ -18,6 +18,7 @@ pub mod offline;
 mod panel;
 mod perf;
 mod problems;
+mod progress;
 mod site_list;
 pub mod state;
 mod timeline;
