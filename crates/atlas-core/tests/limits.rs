@@ -214,3 +214,12 @@ fn ten_thousand_levels_are_named_with_their_place_not_serde_json_s_recursion_mes
         ProblemKind::NestedTooDeep { depth: 10_002, .. }
     ));
 }
+
+#[test]
+fn a_number_beyond_a_double_is_invalid_json_with_its_place() {
+    let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1e400,0]},"properties":{}}]}"#;
+    assert!(matches!(
+        load(text),
+        Err(FatalError::InvalidJson { line: 1, .. })
+    ));
+}
