@@ -24,7 +24,8 @@ pub fn App() -> impl IntoView {
     let query = PageQuery::current();
     // Requested before anything is built: the page's own construction then
     // overlaps the download (or finds index.html's preload already there).
-    let loading = load_atlas(query.data_path());
+    let progress = crate::progress::LoadProgress::new();
+    let loading = load_atlas(query.data_path(), progress);
     let url_lang = query.lang;
     let state = AtlasState::new(
         url_lang.or_else(browser_lang).unwrap_or_default(),
@@ -104,7 +105,11 @@ pub fn App() -> impl IntoView {
             <main class="stage">
                 <div class="messages">
                     {move || match outcome.get() {
-                        None => view! { <p role="status" class="status">{move || t(lang.get(), Ui::Loading)}</p> }.into_any(),
+                        None => view! {
+                            <p role="status" class="status">{move || t(lang.get(), Ui::Loading)}</p>
+                            <crate::progress::LoadProgressBar progress />
+                        }.into_any(),
+                        Some(Err((_, crate::load::LoadError::Cancelled))) => view! { <crate::progress::LoadCancelled /> }.into_any(),
                         Some(Err((file, error))) => view! { <LoadFailure file error /> }.into_any(),
                         Some(Ok(loaded)) => view! { <ProblemsAlert loaded /> }.into_any(),
                     }}

@@ -209,6 +209,17 @@ catalogue! {
     ReadLocally => ("文件只在本机读取，不会上传", "The file is read on this computer; nothing is uploaded"),
     /// Beside the preview note: how to leave the preview.
     ReloadToLeave => ("刷新页面即回到发布的数据", "Reload to return to the published data"),
+    // ---- Loading a large dataset (src/progress.rs) ----
+    /// Name of the loading progress bar.
+    LoadingDataset => ("正在加载数据集", "Loading the dataset"),
+    /// Stops a dataset's download or check.
+    CancelLoading => ("取消", "Cancel"),
+    /// The alert after Cancel.
+    LoadCancelled => ("已取消加载，未显示任何数据。", "Loading was cancelled; no data is shown."),
+    /// Loads the page again after a cancelled load.
+    Reload => ("重新加载", "Reload"),
+    /// Why nothing shows, for a cancelled load.
+    CancelledReason => ("已取消加载", "loading was cancelled"),
 }
 
 /// The catalogue entry for `ui` in `lang`.
@@ -362,6 +373,26 @@ pub fn precision(lang: Lang, metres: f64) -> String {
     match lang {
         Lang::Zh => format!("误差约 {m} 米。"),
         Lang::En => format!("Accurate to about ±{m} m."),
+    }
+}
+
+/// The progress bar's text while the file downloads: megabytes read, of the
+/// total when the server said it.
+pub fn downloading(lang: Lang, read: usize, total: Option<usize>) -> String {
+    let mb = |b: usize| format!("{:.1}", b as f64 / 1_000_000.0);
+    match (lang, total) {
+        (Lang::Zh, Some(t)) => format!("正在下载数据集：{} / {} MB", mb(read), mb(t)),
+        (Lang::Zh, None) => format!("正在下载数据集：已下载 {} MB", mb(read)),
+        (Lang::En, Some(t)) => format!("Downloading the dataset: {} of {} MB", mb(read), mb(t)),
+        (Lang::En, None) => format!("Downloading the dataset: {} MB so far", mb(read)),
+    }
+}
+
+/// The progress bar's text while the sites are checked.
+pub fn checking_sites(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("正在检查地点：{done} / {total}"),
+        Lang::En => format!("Checking sites: {done} of {total}"),
     }
 }
 

@@ -20,6 +20,7 @@ mod paint;
 mod panel;
 mod perf;
 mod problems;
+mod progress;
 mod site_list;
 pub mod state;
 mod timeline;

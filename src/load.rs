@@ -6,6 +6,11 @@
 //! default one even earlier), the basemap layers' requests go out as soon as
 //! the dataset's `atlas` member names them, before its sites are parsed, and
 //! the sites are handed over without waiting for the basemap.
+//!
+//! The dataset's body is read as a stream, so its progress shows, and its
+//! features are checked a batch at a time with a turn for the browser
+//! between batches ([`atlas_core::LoadJob`]): a 36,000-site file never
+//! freezes the page, and Cancel stops either stage ([`crate::progress`]).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -18,7 +23,7 @@ use atlas_core::geo::Bounds;
 use atlas_core::simplify::SimplifiedShapes;
 use atlas_core::spreadsheet::{import_csv, ImportError};
 use atlas_core::world_layer::{extent_of, WORLD_LAYERS, WORLD_ZOOMS};
-use atlas_core::{BasemapLayerRef, FatalError, Lang, MAX_DATASET_BYTES};
+use atlas_core::{BasemapLayerRef, FatalError, Lang, LoadJob, Loaded, MAX_DATASET_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys;
@@ -26,6 +31,62 @@ use web_sys::js_sys;
 use crate::dataset::{DatasetOrigin, LoadedAtlas, RegionalBasemap, WorldBasemap};
 use crate::i18n;
 use crate::perf;
+use crate::progress::LoadProgress;
+
+/// How long one batch of features may hold the main thread before the
+/// browser gets a turn: well under the 50 ms of a "long task", and long
+/// enough that the turns cost little (docs/performance-loading.md).
+const BATCH_MS: f64 = 12.0;
+/// Features read between two looks at the clock (a few hundred µs of work).
+const FEATURES_PER_CLOCK: usize = 16;
+
+/// Parses and checks the dataset as [`atlas_core::load_bytes`] would, with
+/// the same result, but yields to the browser every [`BATCH_MS`] so input,
+/// painting and the progress bar keep going.
+async fn check_in_batches(bytes: &[u8], progress: LoadProgress) -> Result<Loaded, LoadError> {
+    let mut job = LoadJob::from_bytes(bytes).map_err(LoadError::Fatal)?;
+    let total = job.total();
+    while !job.is_done() {
+        let started = now_ms();
+        while !job.is_done() && now_ms() - started < BATCH_MS {
+            job.step(FEATURES_PER_CLOCK).map_err(LoadError::Fatal)?;
+        }
+        progress.checked(job.done(), total);
+        if job.is_done() {
+            break;
+        }
+        yield_to_browser().await;
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
+    }
+    job.finish().map_err(LoadError::Fatal)
+}
+
+/// Milliseconds from `performance.now()`.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Gives the browser a turn: a zero-delay timer, which queues behind the
+/// tasks already waiting (input, painting, other timers). Repeated, Chromium
+/// stretches it to 4 ms, a cost the 12 ms batches keep small. Neither
+/// `scheduler.yield()` (its continuation runs ahead of ordinary tasks: timers
+/// and the test driver starved until the whole file was read) nor a
+/// MessageChannel message (in traces the batches still ran as one task) gave
+/// the page its turns here.
+async fn yield_to_browser() {
+    let turn = js_sys::Promise::new(&mut |resolve, _| {
+        let sent = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+        if !matches!(sent, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(turn).await;
+}
 
 /// Basemap detail levels: one per integer zoom; past 14 the source data is coarser than a pixel.
 const BASEMAP_ZOOMS: [f64; 12] = [
@@ -49,6 +110,8 @@ pub enum LoadError {
     Unreadable(String),
     /// A spreadsheet (CSV) the curator opened is not one the import reads.
     Sheet(ImportError),
+    /// The visitor pressed Cancel.
+    Cancelled,
 }
 
 impl LoadError {
@@ -62,6 +125,7 @@ impl LoadError {
             LoadError::UnsupportedFile => i18n::unsupported_file(lang).to_owned(),
             LoadError::Unreadable(detail) => i18n::file_unreadable(lang, detail),
             LoadError::Sheet(e) => e.message(lang),
+            LoadError::Cancelled => i18n::t(lang, i18n::Ui::CancelledReason).to_owned(),
         }
     }
 }
@@ -76,19 +140,26 @@ pub struct PendingBasemap {
 }
 
 /// Requests the dataset at `path` now, and returns the rest of the load: its
-/// sites once they are parsed, with its basemap still arriving.
+/// sites once they are parsed, with its basemap still arriving. `progress`
+/// hears how far it has got, and can cancel it.
 pub fn load_atlas(
     path: String,
+    progress: LoadProgress,
 ) -> impl Future<Output = Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError>> {
     let url = same_origin_url(&path, &page_href());
     // Before the first await, so the request leaves while the page is still being built.
-    let request = url.as_deref().map(fetch_bytes);
+    let request = url.as_deref().map(send_request);
     async move {
-        let (Some(url), Some(request)) = (url, request) else {
-            return Err(LoadError::NotSameOrigin);
-        };
-        let bytes = request.await?;
-        read_dataset(path, DatasetOrigin::Served, bytes, url).await
+        let outcome = async {
+            let (Some(url), Some(request)) = (url, request) else {
+                return Err(LoadError::NotSameOrigin);
+            };
+            let bytes = read_body(request?, progress).await?;
+            read_dataset(path, DatasetOrigin::Served, bytes, url, progress).await
+        }
+        .await;
+        progress.ended();
+        outcome
     }
 }
 
@@ -105,7 +176,15 @@ pub async fn load_local_file(
     served_path: &str,
 ) -> Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError> {
     let base = same_origin_url(served_path, &page_href()).unwrap_or_else(page_href);
-    read_dataset(name, DatasetOrigin::LocalFile, bytes, base).await
+    // Already in memory and read by the curator's own choice: no bar, no Cancel.
+    read_dataset(
+        name,
+        DatasetOrigin::LocalFile,
+        bytes,
+        base,
+        LoadProgress::new(),
+    )
+    .await
 }
 
 /// Loads a spreadsheet (CSV) the curator opened: atlas-core's import turns
@@ -148,6 +227,7 @@ fn read_dataset(
     origin: DatasetOrigin,
     bytes: Vec<u8>,
     url: String,
+    progress: LoadProgress,
 ) -> impl Future<Output = Result<(Arc<LoadedAtlas>, PendingBasemap), LoadError>> {
     async move {
         // The layers download while the sites are parsed below.
@@ -155,7 +235,7 @@ fn read_dataset(
         let early_requests = request_layers(&early, &url);
         // After the layers' requests, so that `atlas:parse` stays parse + index.
         perf::mark("atlas:fetched");
-        let loaded = atlas_core::load_bytes(&bytes).map_err(LoadError::Fatal)?;
+        let loaded = check_in_batches(&bytes, progress).await?;
         drop(bytes);
         let points: Vec<_> = loaded
             .atlas
@@ -317,6 +397,77 @@ fn fetch_bytes(url: &str) -> Fetch {
             .map_err(network_error)?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     })
+}
+
+/// Sends the dataset's request now: a plain `fetch(url)`, so that it takes
+/// over the response of index.html's preload (see [`fetch_bytes`]).
+fn send_request(url: &str) -> Result<JsFuture, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    Ok(JsFuture::from(window.fetch_with_str(url)))
+}
+
+/// Reads the response's body chunk by chunk into one buffer (one copy per
+/// chunk into wasm memory, as `arrayBuffer()` gave in one), telling
+/// `progress` the bytes read of Content-Length, and refusing a file over
+/// the size limit as soon as it is known to be one.
+async fn read_body(request: JsFuture, progress: LoadProgress) -> Result<Vec<u8>, LoadError> {
+    let response: web_sys::Response = request.await.map_err(network_error)?.unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|b| *b > MAX_DATASET_BYTES) {
+        return Err(LoadError::Fatal(FatalError::TooLarge {
+            bytes,
+            limit: MAX_DATASET_BYTES,
+        }));
+    }
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    progress.reading_with(reader.clone());
+    if progress.is_cancelled() {
+        let _ = reader.cancel();
+        return Err(LoadError::Cancelled);
+    }
+    progress.downloaded(0, declared);
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(network_error)?;
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+            .map_err(network_error)?
+            .unchecked_into();
+        let start = bytes.len();
+        let end = start + value.length() as usize;
+        if end > MAX_DATASET_BYTES {
+            let _ = reader.cancel();
+            return Err(LoadError::Fatal(FatalError::TooLarge {
+                bytes: end,
+                limit: MAX_DATASET_BYTES,
+            }));
+        }
+        bytes.resize(end, 0);
+        value.copy_to(&mut bytes[start..]);
+        progress.downloaded(end, declared);
+    }
+    progress.downloaded_all(bytes.len());
+    Ok(bytes)
 }
 
 /// What the browser said, as `error.toString()` reads it ("TypeError: Failed to fetch").

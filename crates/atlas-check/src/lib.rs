@@ -129,6 +129,8 @@ impl Fatal {
             Fatal::Dataset(FatalError::TooLarge { .. }) => "too-large",
             Fatal::Dataset(FatalError::InvalidUtf8 { .. }) => "not-utf8",
             Fatal::Dataset(FatalError::UnsupportedCrs { .. }) => "unsupported-crs",
+            Fatal::Dataset(FatalError::TooManyFeatures { .. }) => "too-many-features",
+            Fatal::Dataset(FatalError::TooDeep { .. }) => "too-deep",
         }
     }
 

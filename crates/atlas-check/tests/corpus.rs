@@ -201,3 +201,42 @@ fn a_file_over_the_size_limit_is_refused_unread() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn every_limit_is_reported_with_its_own_code() {
+    use atlas_check::check_text;
+    use atlas_core::{MAX_FEATURES, MAX_TEXT_BYTES};
+    let many = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        vec!["0"; MAX_FEATURES + 1].join(",")
+    );
+    let deep = format!(
+        r#"{{"type":"FeatureCollection","atlas":{}{},"features":[]}}"#,
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    for (text, code) in [(many, "too-many-features"), (deep, "too-deep")] {
+        match check_text("limit.geojson", &text).outcome {
+            Outcome::Fatal(f) => assert_eq!(f.code(), code),
+            other => panic!("{other:?}"),
+        }
+    }
+    let long = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":null,"properties":{{"id":"a","name":"{}"}}}}]}}"#,
+        "x".repeat(MAX_TEXT_BYTES + 1)
+    );
+    let report = check_text("long.geojson", &long);
+    let lines = report.lines(Lang::En);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("error: feature 0, properties.name: the text is 65537 bytes long")),
+        "{lines:?}"
+    );
+    match report.outcome {
+        Outcome::Loaded { problems, .. } => {
+            assert!(problems.iter().any(|p| p.kind.code() == "text-too-long"))
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -15,20 +15,23 @@ use crate::foreign_date::{self, Reading, TimeField};
 use crate::geo::LonLat;
 use crate::interop::{self, Mapping};
 use crate::kiosk_read;
+use crate::limits::{MAX_NESTING_DEPTH, MAX_TEXT_BYTES};
+use crate::load_job::LoadJob;
+use crate::long_text;
 use crate::model::{
     Atlas, AtlasSettings, BasemapLayerRef, Category, DateAsWritten, Event, Location, Media, Site,
     Source,
 };
 use crate::outliers;
 use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
+use crate::scan;
 use crate::shape::{self, GeometryErrorKind, Shape};
-use crate::stream;
+use crate::stream::{self, Collection};
 use crate::text::{Lang, LocalizedText};
 use crate::tour_read;
 use crate::typo;
 
-/// Files larger than this are refused: parsing them would freeze a kiosk's tab.
-pub const MAX_DATASET_BYTES: usize = 50 * 1024 * 1024;
+pub use crate::limits::MAX_DATASET_BYTES;
 
 /// Members a Feature may have.
 pub const FEATURE_KEYS: &[&str] = &["type", "geometry", "properties", "id", "bbox"];
@@ -101,12 +104,30 @@ impl Loaded {
 }
 
 /// Reads and validates a dataset.
+///
+/// The same as running a [`LoadJob`] to its end in one go: the app runs one
+/// a batch at a time, and gets exactly this.
 pub fn load(text: &str) -> Result<Loaded, FatalError> {
+    LoadJob::new(text)?.finish()
+}
+
+/// Reads a whole file in one pass of serde_json, feature by feature: for
+/// the files [`scan`] does not lay out (a single Feature, a top level that
+/// is not an object, punctuation out of place), so their messages are
+/// serde_json's own, and the reference the batched reader is tested against.
+pub(crate) fn load_whole(text: &str) -> Result<Loaded, FatalError> {
     if text.len() > MAX_DATASET_BYTES {
         return Err(FatalError::TooLarge {
             bytes: text.len(),
             limit: MAX_DATASET_BYTES,
         });
+    }
+    // serde_json would stop at 128 levels with a bare "recursion limit
+    // exceeded"; the limit here is lower and says where.
+    if let Some(part) = scan::nesting(text) {
+        if let Some(at) = part.too_deep_at {
+            return Err(too_deep(text, at, part.depth));
+        }
     }
     // Each feature is validated as soon as it is read, so only one feature's
     // JSON tree is alive at a time (see `stream`).
@@ -161,6 +182,12 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
             found: "\"features\" is not a list".into(),
         });
     }
+    finish(file, collection)
+}
+
+/// What a file whose features are all read adds up to: the settings, the
+/// file-wide notes and the collection's own problems.
+pub(crate) fn finish(file: FileReader, mut collection: Collection) -> Result<Loaded, FatalError> {
     if let Some(crs) = &collection.crs {
         check_crs(crs)?;
     }
@@ -173,6 +200,21 @@ pub fn load(text: &str) -> Result<Loaded, FatalError> {
     } = file;
 
     let mut problems = Vec::new();
+    // A string over the limit in the settings is left out, and said so.
+    if let Some(atlas) = collection.atlas.as_mut() {
+        let mut taken = Vec::new();
+        long_text::take_long_texts(atlas, "atlas", &mut taken);
+        problems.extend(taken.into_iter().map(|t| {
+            Problem::in_settings(
+                Severity::Warning,
+                t.field,
+                ProblemKind::TextTooLong {
+                    bytes: t.bytes,
+                    limit: MAX_TEXT_BYTES,
+                },
+            )
+        }));
+    }
     let ids = tour_read::SiteIds {
         sites: &sites,
         in_file: &first_by_id,
@@ -220,22 +262,18 @@ pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// goes to [`load`]. The app reads responses this way, so the file enters
 /// WebAssembly with one copy and no transcoding.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, FatalError> {
-    // Checked first, so an oversized file is never scanned.
-    if bytes.len() > MAX_DATASET_BYTES {
-        return Err(FatalError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_DATASET_BYTES,
-        });
+    LoadJob::from_bytes(bytes)?.finish()
+}
+
+/// The message for nesting past [`MAX_NESTING_DEPTH`] at byte `at`.
+pub(crate) fn too_deep(text: &str, at: usize, depth: usize) -> FatalError {
+    let (line, column) = scan::line_column(text, at);
+    FatalError::TooDeep {
+        depth,
+        limit: MAX_NESTING_DEPTH,
+        line,
+        column,
     }
-    let skipped = if bytes.starts_with(UTF8_BOM) {
-        UTF8_BOM.len()
-    } else {
-        0
-    };
-    let text = std::str::from_utf8(&bytes[skipped..]).map_err(|e| FatalError::InvalidUtf8 {
-        offset: skipped + e.valid_up_to(),
-    })?;
-    load(text)
 }
 
 /// Links allowed in data: http(s) with a host, or a path on the page's own
@@ -312,7 +350,7 @@ fn check_crs(crs: &Value) -> Result<(), FatalError> {
 
 /// What the features of one file add up to, as they are read one by one.
 #[derive(Default)]
-struct FileReader {
+pub(crate) struct FileReader {
     first_by_id: HashMap<String, usize>,
     feature_problems: Vec<Vec<Problem>>,
     sites: Vec<Site>,
@@ -320,7 +358,22 @@ struct FileReader {
 }
 
 impl FileReader {
-    fn feature(&mut self, index: usize, feature: &Value) {
+    /// A feature nested past [`MAX_NESTING_DEPTH`]: not parsed, not shown.
+    pub(crate) fn too_deep(&mut self, index: usize, depth: usize) {
+        self.feature_problems.push(vec![Problem {
+            severity: Severity::Error,
+            feature: Some(index),
+            id: None,
+            field: String::new(),
+            kind: ProblemKind::NestedTooDeep {
+                depth,
+                limit: MAX_NESTING_DEPTH,
+            },
+        }]);
+    }
+
+    /// Reads feature `index`; features come in file order.
+    pub(crate) fn feature(&mut self, index: usize, feature: &Value) {
         let mut reader = FeatureReader {
             index,
             id: None,
@@ -577,12 +630,24 @@ impl FeatureReader<'_> {
     }
 
     fn site(&mut self, feature: &Value, first_by_id: &mut HashMap<String, usize>) -> Option<Site> {
+        let whole = feature;
         let Value::Object(feature) = feature else {
             self.error("", ProblemKind::NotAFeature);
             return None;
         };
         if feature.get("type").and_then(Value::as_str) != Some("Feature") {
             self.error("type", ProblemKind::NotAFeature);
+            return None;
+        }
+        // Before the id is read: an over-long id is neither kept nor printed.
+        if let Some(long) = long_text::first_long_text(whole, "") {
+            self.error(
+                long.field,
+                ProblemKind::TextTooLong {
+                    bytes: long.bytes,
+                    limit: MAX_TEXT_BYTES,
+                },
+            );
             return None;
         }
         let empty = Map::new();
@@ -1251,7 +1316,7 @@ fn read_settings(
 }
 
 /// serde_json appends " at line L column C"; the place is reported separately.
-fn json_error_message(e: &serde_json::Error) -> String {
+pub(crate) fn json_error_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),

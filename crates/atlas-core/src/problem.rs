@@ -50,6 +50,29 @@ pub enum FatalError {
         /// The limit.
         limit: usize,
     },
+    /// More features than the app will hold ([`crate::limits::MAX_FEATURES`]).
+    #[error(
+        "the file has {count} features, over the limit of {limit}; split it into several datasets"
+    )]
+    TooManyFeatures {
+        /// How many features the file has.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Lists and objects nested deeper than [`crate::limits::MAX_NESTING_DEPTH`]
+    /// outside any feature (a feature nested too deep is skipped on its own).
+    #[error("lists and objects are nested {depth} levels deep from line {line}, column {column}, over the limit of {limit} levels")]
+    TooDeep {
+        /// The deepest level found (the top-level object is level 1).
+        depth: usize,
+        /// The limit.
+        limit: usize,
+        /// 1-based line of the first bracket past the limit.
+        line: usize,
+        /// 1-based column (in bytes) of that bracket.
+        column: usize,
+    },
 }
 
 impl FatalError {
@@ -77,6 +100,17 @@ impl FatalError {
                 }
                 FatalError::TooLarge { bytes, limit } => {
                     format!("文件大小为 {bytes} 字节，超过 {limit} 字节的上限")
+                }
+                FatalError::TooManyFeatures { count, limit } => {
+                    format!("文件含 {count} 个要素，超过 {limit} 个的上限；请拆分为多个数据集")
+                }
+                FatalError::TooDeep {
+                    depth,
+                    limit,
+                    line,
+                    column,
+                } => {
+                    format!("列表和对象从第 {line} 行第 {column} 列起嵌套了 {depth} 层，超过 {limit} 层的上限")
                 }
             },
         };
@@ -243,6 +277,22 @@ pub enum ProblemKind {
     SiteHiddenAtTime {
         /// The site's first date, in the data form (`1995-09`).
         first: String,
+    },
+    /// A string (or key) longer than [`crate::limits::MAX_TEXT_BYTES`]: the
+    /// feature is not shown; in `atlas`, the string is left out.
+    TextTooLong {
+        /// Its length in bytes of UTF-8.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A feature nests lists and objects deeper than
+    /// [`crate::limits::MAX_NESTING_DEPTH`]; it is not shown.
+    NestedTooDeep {
+        /// The deepest level reached (the file's top-level object is level 1).
+        depth: usize,
+        /// The limit.
+        limit: usize,
     },
     /// `atlas.kiosk.public_url` cannot serve as a base for links on a phone.
     BadPublicUrl {
@@ -482,6 +532,8 @@ impl ProblemKind {
             CursorAndPeriod => "cursor-and-period",
             SiteHiddenAtTime { .. } => "site-hidden-at-time",
             BadPublicUrl { .. } => "bad-public-url",
+            TextTooLong { .. } => "text-too-long",
+            NestedTooDeep { .. } => "too-deep",
         }
     }
 
@@ -578,6 +630,12 @@ impl ProblemKind {
                 "the site is not on the map at the chapter's time (its first event: {first}); move \"t\" or \"from\"/\"to\", or choose another site"
             ),
             BadPublicUrl { url, why } => format!("\"{}\" {}", quote(url), why.message(Lang::En)),
+            TextTooLong { bytes, limit } => format!(
+                "the text is {bytes} bytes long, over the limit of {limit} bytes; shorten it or link to a page that holds it"
+            ),
+            NestedTooDeep { depth, limit } => format!(
+                "lists and objects are nested {depth} levels deep, over the limit of {limit} levels (the file's top level counts as 1)"
+            ),
         }
     }
 
@@ -656,6 +714,12 @@ impl ProblemKind {
                 "在章节的时间该地点不在地图上（它的第一个事件：{first}）；请调整 \"t\" 或 \"from\"/\"to\"，或换一个地点"
             ),
             BadPublicUrl { url, why } => format!("“{}”{}", quote(url), why.message(Lang::Zh)),
+            TextTooLong { bytes, limit } => format!(
+                "文本长 {bytes} 字节，超过 {limit} 字节的上限；请缩短，或链接到载有全文的网页"
+            ),
+            NestedTooDeep { depth, limit } => format!(
+                "列表和对象嵌套了 {depth} 层，超过 {limit} 层的上限（文件顶层算第 1 层）"
+            ),
         }
     }
 }
