@@ -169,9 +169,21 @@ pub fn LoadProgressBar(progress: LoadProgress) -> impl IntoView {
 #[component]
 pub fn LoadCancelled() -> impl IntoView {
     let lang = use_atlas_state().lang();
-    let reload = |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
+    // Loads the page again in the language the visitor chose since: the
+    // URL is written only once a dataset shows, so it may still name another.
+    let reload = move |_| {
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let again = location.href().ok().and_then(|href| web_sys::Url::new(&href).ok());
+        match again {
+            Some(url) => {
+                url.search_params().set("lang", lang.get_untracked().code());
+                let _ = location.set_href(&url.href());
+            }
+            None => {
+                let _ = location.reload();
+            }
         }
     };
     view! {
