@@ -372,26 +372,7 @@ fn fetch_bytes(url: &str) -> Fetch {
         .ok_or_else(|| LoadError::Network("no window".into()))
         .map(|w| w.fetch_with_str(url));
     Box::pin(async move {
-        let response: web_sys::Response = JsFuture::from(sent?)
-            .await
-            .map_err(network_error)?
-            .unchecked_into();
-        if !response.ok() {
-            return Err(LoadError::Http(response.status()));
-        }
-        // Refuse huge files before reading them, so a kiosk tab never freezes.
-        let declared = response
-            .headers()
-            .get("content-length")
-            .ok()
-            .flatten()
-            .and_then(|v| v.parse::<usize>().ok());
-        if let Some(bytes) = declared.filter(|b| *b > MAX_DATASET_BYTES) {
-            return Err(LoadError::Fatal(FatalError::TooLarge {
-                bytes,
-                limit: MAX_DATASET_BYTES,
-            }));
-        }
+        let (response, _) = accepted_response(JsFuture::from(sent?).await)?;
         let buffer = JsFuture::from(response.array_buffer().map_err(network_error)?)
             .await
             .map_err(network_error)?;
@@ -399,19 +380,13 @@ fn fetch_bytes(url: &str) -> Fetch {
     })
 }
 
-/// Sends the dataset's request now: a plain `fetch(url)`, so that it takes
-/// over the response of index.html's preload (see [`fetch_bytes`]).
-fn send_request(url: &str) -> Result<JsFuture, LoadError> {
-    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    Ok(JsFuture::from(window.fetch_with_str(url)))
-}
-
-/// Reads the response's body chunk by chunk into one buffer (one copy per
-/// chunk into wasm memory, as `arrayBuffer()` gave in one), telling
-/// `progress` the bytes read of Content-Length, and refusing a file over
-/// the size limit as soon as it is known to be one.
-async fn read_body(request: JsFuture, progress: LoadProgress) -> Result<Vec<u8>, LoadError> {
-    let response: web_sys::Response = request.await.map_err(network_error)?.unchecked_into();
+/// A fetch's response if it can be read: a success status, and no declared
+/// size over the limit (refused before a byte is read, so a kiosk tab never
+/// freezes); with its declared size, if any.
+fn accepted_response(
+    sent: Result<JsValue, JsValue>,
+) -> Result<(web_sys::Response, Option<usize>), LoadError> {
+    let response: web_sys::Response = sent.map_err(network_error)?.unchecked_into();
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
@@ -427,6 +402,22 @@ async fn read_body(request: JsFuture, progress: LoadProgress) -> Result<Vec<u8>,
             limit: MAX_DATASET_BYTES,
         }));
     }
+    Ok((response, declared))
+}
+
+/// Sends the dataset's request now: a plain `fetch(url)`, so that it takes
+/// over the response of index.html's preload (see [`fetch_bytes`]).
+fn send_request(url: &str) -> Result<JsFuture, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    Ok(JsFuture::from(window.fetch_with_str(url)))
+}
+
+/// Reads the response's body chunk by chunk into one buffer (one copy per
+/// chunk into wasm memory, as `arrayBuffer()` gave in one), telling
+/// `progress` the bytes read of Content-Length, and refusing a file over
+/// the size limit as soon as it is known to be one.
+async fn read_body(request: JsFuture, progress: LoadProgress) -> Result<Vec<u8>, LoadError> {
+    let (response, declared) = accepted_response(request.await)?;
     let Some(body) = response.body() else {
         return Ok(Vec::new());
     };

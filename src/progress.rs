@@ -175,7 +175,10 @@ pub fn LoadCancelled() -> impl IntoView {
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };
-        let again = location.href().ok().and_then(|href| web_sys::Url::new(&href).ok());
+        let again = location
+            .href()
+            .ok()
+            .and_then(|href| web_sys::Url::new(&href).ok());
         match again {
             Some(url) => {
                 url.search_params().set("lang", lang.get_untracked().code());

@@ -766,16 +766,24 @@ fn count_features(n: usize, lang: Lang) -> String {
 /// The first few feature indexes of a file-wide problem, so a curator can find them:
 /// "feature 3", "features 3, 7, 12 and 240 more".
 pub fn feature_list(features: &[usize], lang: Lang) -> String {
+    first_few(features, lang, ("feature", "features"), ("要素 ", ""))
+}
+
+/// The first few of `numbers`, named in `lang` with the English noun
+/// (singular, plural) or inside the Chinese words around them: "rows 3, 7,
+/// 12 and 240 more" / "第 3、7、12 行等，另有 240 个".
+pub(crate) fn first_few(
+    numbers: &[usize],
+    lang: Lang,
+    en: (&str, &str),
+    zh: (&str, &str),
+) -> String {
     const NAMED: usize = 3;
-    let named: Vec<String> = features.iter().take(NAMED).map(usize::to_string).collect();
-    let rest = features.len().saturating_sub(NAMED);
+    let named: Vec<String> = numbers.iter().take(NAMED).map(usize::to_string).collect();
+    let rest = numbers.len().saturating_sub(NAMED);
     match lang {
         Lang::En => {
-            let noun = if features.len() == 1 {
-                "feature"
-            } else {
-                "features"
-            };
+            let noun = if numbers.len() == 1 { en.0 } else { en.1 };
             let more = if rest > 0 {
                 format!(" and {rest} more")
             } else {
@@ -789,7 +797,7 @@ pub fn feature_list(features: &[usize], lang: Lang) -> String {
             } else {
                 String::new()
             };
-            format!("要素 {}{more}", named.join("、"))
+            format!("{}{}{}{more}", zh.0, named.join("、"), zh.1)
         }
     }
 }

@@ -316,26 +316,5 @@ impl SheetProblemKind {
 
 /// "rows 3, 7 and 12 more" / "第 3、7 行等，另有 12 个".
 fn row_list(rows: &[usize], lang: Lang) -> String {
-    const NAMED: usize = 3;
-    let named: Vec<String> = rows.iter().take(NAMED).map(usize::to_string).collect();
-    let rest = rows.len().saturating_sub(NAMED);
-    match lang {
-        Lang::En => {
-            let noun = if rows.len() == 1 { "row" } else { "rows" };
-            let more = if rest > 0 {
-                format!(" and {rest} more")
-            } else {
-                String::new()
-            };
-            format!("{noun} {}{more}", named.join(", "))
-        }
-        Lang::Zh => {
-            let more = if rest > 0 {
-                format!(" 等，另有 {rest} 个")
-            } else {
-                String::new()
-            };
-            format!("第 {} 行{more}", named.join("、"))
-        }
-    }
+    crate::problem::first_few(rows, lang, ("row", "rows"), ("第 ", " 行"))
 }
