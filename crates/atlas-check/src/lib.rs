@@ -2,6 +2,7 @@
 //! (`atlas_core::load`) and lists every problem with its place and its fix,
 //! so a mistake is caught on the curator's machine, not on a kiosk.
 
+pub mod cli_args;
 pub mod sheet;
 
 use std::fmt::Write as _;
@@ -12,6 +13,8 @@ use atlas_core::{
     load, load_bytes, triage, FatalError, Lang, Problem, Severity, MAX_DATASET_BYTES,
 };
 use serde_json::{json, Value};
+
+use cli_args::{is_option, ArgReader, CommonFlags};
 
 /// How to call the tool.
 pub const USAGE: &str = "\
@@ -35,56 +38,29 @@ exit status: 0 clean, 1 warnings with --strict, 2 errors";
 pub struct Args {
     /// Datasets to check.
     pub files: Vec<String>,
-    /// Warnings fail the check too.
-    pub strict: bool,
-    /// Print JSON instead of lines.
-    pub json: bool,
-    /// Language of the messages.
-    pub lang: Lang,
-    /// Print the usage and stop.
-    pub help: bool,
+    /// `--strict`, `--format`, `--lang`, `--help`.
+    pub flags: CommonFlags,
 }
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args {
-        lang: Lang::En,
-        ..Args::default()
-    };
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "--strict" => parsed.strict = true,
-            "-h" | "--help" => parsed.help = true,
-            "--format" => match value("--format")?.as_str() {
-                "json" => parsed.json = true,
-                "text" => parsed.json = false,
-                other => return Err(format!("unknown format \"{other}\" (text or json)")),
-            },
-            "--lang" => {
-                let tag = value("--lang")?;
-                parsed.lang = Lang::from_tag(&tag)
-                    .ok_or_else(|| format!("unknown language \"{tag}\" (en or zh)"))?;
-            }
-            "--" => parsed.files.extend(args.by_ref()),
-            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {f}")),
-            _ => parsed.files.push(arg),
+    let mut files = Vec::new();
+    let mut flags = CommonFlags::default();
+    let mut words = ArgReader::new(args);
+    while let Some(word) = words.next_word() {
+        if words.common(&word, &mut flags)? {
+            continue;
+        }
+        match word.as_str() {
+            "--" => files.extend(words.rest()),
+            f if is_option(f) => return Err(format!("unknown option {f}")),
+            _ => files.push(word),
         }
     }
-    if parsed.files.is_empty() && !parsed.help {
+    if files.is_empty() && !flags.help {
         return Err("no dataset given".into());
     }
-    Ok(parsed)
+    Ok(Args { files, flags })
 }
 
 /// What one file gave.
@@ -399,10 +375,10 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(a.files, ["a.geojson", "b.geojson"]);
-        assert!(a.json && a.strict);
-        assert_eq!(a.lang, Lang::Zh);
+        assert!(a.flags.json && a.flags.strict);
+        assert_eq!(a.flags.lang, Lang::Zh);
         let b = args(&["--format", "text", "--", "--odd-name.geojson"]).unwrap();
-        assert!(!b.json);
+        assert!(!b.flags.json);
         assert_eq!(b.files, ["--odd-name.geojson"]);
     }
 
@@ -422,7 +398,7 @@ mod tests {
             "--format needs a value"
         );
         assert_eq!(args(&["-x", "a"]).unwrap_err(), "unknown option -x");
-        assert!(args(&["--help"]).unwrap().help);
+        assert!(args(&["--help"]).unwrap().flags.help);
     }
 
     #[test]

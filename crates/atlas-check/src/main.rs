@@ -40,7 +40,7 @@ fn sheet_command(
             return ExitCode::from(2);
         }
     };
-    if args.help {
+    if args.flags.help {
         println!("{usage}");
         return ExitCode::SUCCESS;
     }
@@ -57,15 +57,15 @@ fn check(args: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.help {
+    if args.flags.help {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
     let reports: Vec<_> = args.files.iter().map(|f| check_file(f)).collect();
-    let output = match args.json {
+    let output = match args.flags.json {
         true => render_json(&reports),
-        false => render_text(&reports, args.lang),
+        false => render_text(&reports, args.flags.lang),
     };
     print!("{output}");
-    ExitCode::from(exit_code(&reports, args.strict))
+    ExitCode::from(exit_code(&reports, args.flags.strict))
 }

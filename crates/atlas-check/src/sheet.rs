@@ -14,6 +14,8 @@ use atlas_core::spreadsheet::{
 use atlas_core::{FatalError, Lang, Severity, MAX_DATASET_BYTES};
 use serde_json::{json, Value};
 
+use crate::cli_args::{is_option, ArgReader, CommonFlags};
+
 /// How to call `import`.
 pub const IMPORT_USAGE: &str = "\
 usage: atlas-check import [--sheet NAME] [--lang en|zh] [--strict] [--format text|json] SHEET [-o OUT.geojson]
@@ -54,60 +56,38 @@ pub struct SheetArgs {
     pub output: Option<String>,
     /// `--sheet`: the XLSX sheet.
     pub sheet: Option<String>,
-    /// Language of the messages.
-    pub lang: Lang,
-    /// Warnings fail too.
-    pub strict: bool,
-    /// JSON output.
-    pub json: bool,
-    /// Print the usage and stop.
-    pub help: bool,
+    /// `--strict`, `--format`, `--lang`, `--help`.
+    pub flags: CommonFlags,
 }
 
 /// Reads the arguments after `import` or `export`.
 pub fn parse_sheet_args(args: impl IntoIterator<Item = String>) -> Result<SheetArgs, String> {
-    let mut parsed = SheetArgs {
-        lang: Lang::En,
-        ..SheetArgs::default()
-    };
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "-o" | "--output" => parsed.output = Some(value("-o")?),
-            "--sheet" => parsed.sheet = Some(value("--sheet")?),
-            "--strict" => parsed.strict = true,
-            "-h" | "--help" => parsed.help = true,
-            "--format" => match value("--format")?.as_str() {
-                "json" => parsed.json = true,
-                "text" => parsed.json = false,
-                other => return Err(format!("unknown format \"{other}\" (text or json)")),
-            },
-            "--lang" => {
-                let tag = value("--lang")?;
-                parsed.lang = Lang::from_tag(&tag)
-                    .ok_or_else(|| format!("unknown language \"{tag}\" (en or zh)"))?;
+    let (mut input, mut output, mut sheet) = (None, None, None);
+    let mut flags = CommonFlags::default();
+    let mut words = ArgReader::new(args);
+    while let Some(word) = words.next_word() {
+        if words.common(&word, &mut flags)? {
+            continue;
+        }
+        match word.as_str() {
+            "-o" | "--output" => output = Some(words.value("-o")?),
+            "--sheet" => sheet = Some(words.value("--sheet")?),
+            f if is_option(f) => return Err(format!("unknown option {f}")),
+            _ if input.is_some() => {
+                return Err(format!("one file at a time: \"{word}\" is a second one"))
             }
-            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {f}")),
-            _ if parsed.input.is_some() => {
-                return Err(format!("one file at a time: \"{arg}\" is a second one"))
-            }
-            _ => parsed.input = Some(arg),
+            _ => input = Some(word),
         }
     }
-    if parsed.input.is_none() && !parsed.help {
+    if input.is_none() && !flags.help {
         return Err("no file given".into());
     }
-    Ok(parsed)
+    Ok(SheetArgs {
+        input,
+        output,
+        sheet,
+        flags,
+    })
 }
 
 /// Why a sheet could not be read at all.
@@ -377,7 +357,7 @@ pub fn run_import(args: &SheetArgs) -> (String, u8) {
     let input = args.input.clone().unwrap_or_default();
     let outcome = import_file(&input, args.sheet.as_deref());
     let mut out = String::new();
-    let lang = args.lang;
+    let lang = args.flags.lang;
     let (errors, warnings) = match &outcome {
         ImportOutcome::Read { problems, .. } => (
             count(problems, Severity::Error),
@@ -389,7 +369,7 @@ pub fn run_import(args: &SheetArgs) -> (String, u8) {
     if let (ImportOutcome::Read { geojson, .. }, Some(output)) = (&outcome, &args.output) {
         written = Some(std::fs::write(output, format!("{geojson}\n")).map_err(|e| e.to_string()));
     }
-    if args.json {
+    if args.flags.json {
         out = import_json(&input, &outcome, errors, warnings);
     } else {
         match &outcome {
@@ -430,7 +410,7 @@ pub fn run_import(args: &SheetArgs) -> (String, u8) {
         }
     }
     match (&written, &args.output) {
-        (Some(Ok(())), Some(output)) if !args.json => {
+        (Some(Ok(())), Some(output)) if !args.flags.json => {
             let _ = match lang {
                 Lang::En => writeln!(out, "{input}: wrote {output}"),
                 Lang::Zh => writeln!(out, "{input}：已写入 {output}"),
@@ -444,7 +424,7 @@ pub fn run_import(args: &SheetArgs) -> (String, u8) {
     }
     let code = if errors > 0 {
         2
-    } else if args.strict && warnings > 0 {
+    } else if args.flags.strict && warnings > 0 {
         1
     } else {
         0
@@ -454,7 +434,7 @@ pub fn run_import(args: &SheetArgs) -> (String, u8) {
 
 /// `export SHEET -o OTHER`: the same cells in the other format.
 fn copy_sheet(input: &str, output: &str, ext: &str, args: &SheetArgs) -> (String, u8) {
-    let lang = args.lang;
+    let lang = args.flags.lang;
     let table = match read_sheet(input, args.sheet.as_deref()) {
         Ok(t) => t,
         Err(f) => {
@@ -532,7 +512,7 @@ fn problem_json(p: &SheetProblem) -> Value {
 /// Runs `export`: returns what to print and the exit status.
 pub fn run_export(args: &SheetArgs) -> (String, u8) {
     let input = args.input.clone().unwrap_or_default();
-    let lang = args.lang;
+    let lang = args.flags.lang;
     let mut out = String::new();
     let Some(output) = args.output.clone() else {
         return (
@@ -601,7 +581,7 @@ pub fn run_export(args: &SheetArgs) -> (String, u8) {
     }
     let code = if report.errors() > 0 {
         2
-    } else if args.strict && report.warnings() > 0 {
+    } else if args.flags.strict && report.warnings() > 0 {
         1
     } else {
         0
@@ -637,7 +617,7 @@ mod tests {
         assert_eq!(a.input.as_deref(), Some("in.xlsx"));
         assert_eq!(a.output.as_deref(), Some("out.geojson"));
         assert_eq!(a.sheet.as_deref(), Some("Sites"));
-        assert_eq!(a.lang, Lang::Zh);
+        assert_eq!(a.flags.lang, Lang::Zh);
         assert_eq!(
             parse_sheet_args(["a.csv", "b.csv"].map(String::from)).unwrap_err(),
             "one file at a time: \"b.csv\" is a second one"
