@@ -160,6 +160,8 @@ test.describe('links from data', () => {
     test(`source links open apart from the atlas and say where they lead (${lang})`, async ({ page }) => {
       await page.goto(`/?lang=${lang}&site=xushuguan-raid-memorial`);
       const links = page.locator('.panel .sources a');
+      // The panel draws once the dataset has loaded: wait for it before counting.
+      await expect(links.first()).toBeVisible();
       expect(await links.count()).toBeGreaterThan(0);
       for (const link of await links.all()) {
         await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
