@@ -237,13 +237,7 @@ fn read_dataset(
         perf::mark("atlas:fetched");
         let loaded = check_in_batches(&bytes, progress).await?;
         drop(bytes);
-        let points: Vec<_> = loaded
-            .atlas
-            .sites
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| Some((i, s.position?.to_world())))
-            .collect();
+        let points = atlas_core::map_items::located_points(&loaded.atlas.sites);
         let bounds = loaded.atlas.bounds();
         let first_view = atlas_core::first_view::first_view(&loaded.atlas.sites).map(|v| v.bounds);
         let clusters = ClusterIndex::for_sites(&points);

@@ -262,7 +262,7 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
-fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+pub(crate) fn severity_word(severity: Severity, lang: Lang) -> &'static str {
     match (severity, lang) {
         (Severity::Error, Lang::En) => "error",
         (Severity::Warning, Lang::En) => "warning",

@@ -15,6 +15,7 @@ use atlas_core::{FatalError, Lang, Severity, MAX_DATASET_BYTES};
 use serde_json::{json, Value};
 
 use crate::cli_args::{is_option, ArgReader, CommonFlags};
+use crate::severity_word;
 
 /// How to call `import`.
 pub const IMPORT_USAGE: &str = "\
@@ -336,15 +337,6 @@ pub fn import_file(path: &str, sheet: Option<&str>) -> ImportOutcome {
         },
         // The importer writes valid GeoJSON, so only the size limit is left.
         Err(e) => ImportOutcome::Fatal(SheetFatal::Dataset(e)),
-    }
-}
-
-fn severity_word(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "提醒",
     }
 }
 

@@ -43,13 +43,7 @@ fn main() {
             let t0 = Instant::now();
             let loaded = atlas_core::load(&text).expect("a dataset");
             let t1 = Instant::now();
-            let points: Vec<_> = loaded
-                .atlas
-                .sites
-                .iter()
-                .enumerate()
-                .filter_map(|(i, s)| Some((i, s.position?.to_world())))
-                .collect();
+            let points = atlas_core::map_items::located_points(&loaded.atlas.sites);
             let bounds = loaded.atlas.bounds();
             let first = atlas_core::first_view::first_view(&loaded.atlas.sites);
             let t2 = Instant::now();

@@ -22,6 +22,16 @@ pub const VIEW_MARGIN_PX: f64 = 96.0;
 /// Opening a cluster keeps its members this far (CSS px) from the edges.
 pub const OPEN_PADDING_PX: f64 = 64.0;
 
+/// The sites that have a place on the map, as (site index, world point):
+/// what [`ClusterIndex::for_sites`] is built over.
+pub fn located_points(sites: &[crate::Site]) -> Vec<(usize, WorldPoint)> {
+    sites
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.position?.to_world())))
+        .collect()
+}
+
 impl ClusterIndex {
     /// The index the map draws from, over `points` (site index, world
     /// point): clusters of [`CLUSTER_RADIUS_PX`] at every zoom up to
