@@ -64,7 +64,7 @@ fn the_template_imports_clean() {
     assert!(memorial.location.approximate);
     assert_eq!(memorial.location.precision_m, Some(300.0));
     let cemetery = &atlas.sites[2];
-    assert!(cemetery.events[0].date.circa, "约1958年 is approximate");
+    assert!(cemetery.events[0].date.circa, "约1954年 is approximate");
     assert_eq!(cemetery.position, None);
     assert_eq!(
         atlas.settings.title.get(Lang::En),
