@@ -128,6 +128,29 @@ export async function centre(el: Locator) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/**
+ * An element's box once it has stopped moving: two reads a few frames apart agree.
+ * A zoom or fly-to eases in; "close to the target" can be true a frame before it lands,
+ * so a position to compare against later must be taken at rest.
+ */
+export async function restingBox(el: Locator) {
+  let last = '';
+  let box = (await el.boundingBox())!;
+  await expect
+    .poll(
+      async () => {
+        box = (await el.boundingBox())!;
+        const now = `${box.x.toFixed(2)},${box.y.toFixed(2)}`;
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [100], timeout: 10_000 },
+    )
+    .toBe(true);
+  return box;
+}
+
 /** The distance between two elements' centres, in CSS px. */
 export async function gap(a: Locator, b: Locator) {
   const [p, q] = [await centre(a), await centre(b)];
