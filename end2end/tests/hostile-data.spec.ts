@@ -326,7 +326,7 @@ test.describe('hostile datasets', () => {
     });
   }
 
-  test('duplicate keys: the last one is read, as JSON.parse reads it', async ({ page }) => {
+  test('duplicate keys: the last one is read, as JSON.parse reads it, and each repeat is named', async ({ page }) => {
     const w = await watch(page);
     const body = `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[120.5,31.3]},
       "properties":{"id":"dup","name":${JSON.stringify(payload('dup-name'))},"name":"Second name",
@@ -336,6 +336,12 @@ test.describe('hostile datasets', () => {
     await expect(mapRegion(page).getByRole('button', { name: 'Second name', exact: true })).toBeVisible();
     const region = await openProblems(page);
     await expect(region).toContainText('feature 0 (id dup), properties.category');
+    // Each repeat is named where it is, so the curator can tell which one the
+    // visitor sees and delete the other.
+    await expect(region).toContainText(
+      'feature 0 (id dup), properties.name: "name" is given more than once in the same object; only the last one is read',
+    );
+    await expect(region).toContainText('feature 0 (id dup), properties.category: "category" is given more than once');
     await expectNothingRan(page, w);
     await expectResponsive(page);
   });

@@ -38,6 +38,7 @@ pub mod playback;
 pub mod problem;
 pub mod qr;
 pub mod quote;
+pub mod repeated_key;
 pub mod scan;
 pub mod shape;
 pub mod sheet;

@@ -17,6 +17,7 @@ use serde_json::Value;
 use crate::limits::{MAX_DATASET_BYTES, MAX_FEATURES};
 use crate::parse::{self, FileReader, Loaded, UTF8_BOM};
 use crate::problem::FatalError;
+use crate::repeated_key::CheckedValue;
 use crate::scan::{self, Layout};
 use crate::stream::Collection;
 
@@ -89,8 +90,13 @@ impl<'t> LoadJob<'t> {
             ..Collection::default()
         };
         let mut after = None;
+        let mut keys = Vec::new();
         for (i, member) in layout.members.iter().enumerate() {
-            let read = read_member(text, member, &mut collection);
+            // Keys are noted in file order, the features list's in its place.
+            if i == layout.members_before_features {
+                keys.push("features".to_owned());
+            }
+            let read = read_member(text, member, &mut collection, &mut keys);
             match read {
                 Err(e) if i < layout.members_before_features => return Err(e),
                 Err(e) => {
@@ -160,8 +166,8 @@ impl<'t> LoadJob<'t> {
                 file.too_deep(index, part.depth);
                 continue;
             }
-            let feature: Value = parse_part(self.text, part.range.clone())?;
-            file.feature(index, &feature);
+            let feature: CheckedValue = parse_part(self.text, part.range.clone())?;
+            file.feature(index, feature);
         }
         *next = end;
         Ok(())
@@ -191,15 +197,17 @@ fn read_member(
     text: &str,
     member: &scan::Member,
     collection: &mut Collection,
+    keys: &mut Vec<String>,
 ) -> Result<(), FatalError> {
     let key: String = parse_part(text, member.key.clone())?;
+    collection.note_key(keys, &key);
     if let Some(at) = member.value.too_deep_at {
         return Err(parse::too_deep(text, at, member.value.depth));
     }
     let range = member.value.range.clone();
     match key.as_str() {
         "type" => collection.kind = Some(parse_part(text, range)?),
-        "atlas" => collection.atlas = Some(parse_part(text, range)?),
+        "atlas" => collection.read_atlas(parse_part(text, range)?),
         "crs" => collection.crs = Some(parse_part(text, range)?),
         // Still checked to be JSON, as the whole-file reader does.
         _ => {
@@ -290,7 +298,8 @@ mod tests {
     }
 
     /// A collection with its members in any order, written compact or pretty,
-    /// and sometimes with one character deleted or inserted anywhere.
+    /// sometimes with one member given twice, and sometimes with one
+    /// character deleted or inserted anywhere.
     fn dataset() -> impl Strategy<Value = String> {
         (
             prop::collection::vec(feature(), 0..12),
@@ -298,8 +307,9 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
             prop::option::of((any::<prop::sample::Index>(), 0..9usize)),
+            prop::option::of(any::<prop::sample::Index>()),
         )
-            .prop_map(|(features, atlas_at, pretty, extra, corruption)| {
+            .prop_map(|(features, atlas_at, pretty, extra, corruption, repeat)| {
                 let atlas = json!({ "title": { "zh": "标题", "en": "Title" },
                     "tour": [{ "site": "site-1", "t": "1939" }] });
                 let mut members: Vec<(String, Value)> = vec![
@@ -310,6 +320,11 @@ mod tests {
                     members.push(("name".into(), json!({ "x": [1, 2.5, null, true] })));
                 }
                 members.insert(atlas_at.min(members.len()), ("atlas".into(), atlas));
+                // A member given twice (the second `features` list is not read).
+                if let Some(which) = repeat {
+                    let again = members[which.index(members.len())].clone();
+                    members.push(again);
+                }
                 let text = members
                     .iter()
                     .map(|(k, v)| {

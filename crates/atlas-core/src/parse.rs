@@ -24,6 +24,7 @@ use crate::model::{
 };
 use crate::outliers;
 use crate::problem::{Expected, FatalError, Problem, ProblemKind, Severity};
+use crate::repeated_key::CheckedValue;
 use crate::scan;
 use crate::shape::{self, GeometryErrorKind, Shape};
 use crate::stream::{self, Collection};
@@ -133,7 +134,7 @@ pub(crate) fn load_whole(text: &str) -> Result<Loaded, FatalError> {
     // JSON tree is alive at a time (see `stream`).
     let mut file = FileReader::default();
     let mut collection = stream::read_collection(text, &mut |index, feature| {
-        file.feature(index, &feature);
+        file.feature(index, feature);
     })
     .map_err(|e| FatalError::InvalidJson {
         line: e.line(),
@@ -149,19 +150,29 @@ pub(crate) fn load_whole(text: &str) -> Result<Loaded, FatalError> {
         Some(Some("FeatureCollection")) => {}
         // RFC 7946 also lets a file be one Feature or one bare geometry: a one-site dataset.
         Some(Some(single)) if single == "Feature" || shape::is_geometry_type(single) => {
-            let value: Value = serde_json::from_str(text).map_err(|e| FatalError::InvalidJson {
-                line: e.line(),
-                column: e.column(),
-                message: json_error_message(&e),
-            })?;
+            let read: CheckedValue =
+                serde_json::from_str(text).map_err(|e| FatalError::InvalidJson {
+                    line: e.line(),
+                    column: e.column(),
+                    message: json_error_message(&e),
+                })?;
             let feature = if single == "Feature" {
-                value
+                read
             } else {
-                serde_json::json!({ "type": "Feature", "geometry": value, "properties": null })
+                CheckedValue {
+                    value: serde_json::json!({ "type": "Feature", "geometry": read.value, "properties": null }),
+                    repeated: read
+                        .repeated
+                        .into_iter()
+                        .map(|r| r.under("geometry"))
+                        .collect(),
+                }
             };
-            // Whatever a stray `features` member held is not part of a single Feature.
+            // Whatever a stray `features` member held is not part of a single
+            // Feature, and the top level's repeats are the feature's own.
+            collection.repeated.clear();
             file = FileReader::default();
-            file.feature(0, &feature);
+            file.feature(0, feature);
             collection.feature_count = 1;
             collection.features_listed = false;
         }
@@ -199,7 +210,21 @@ pub(crate) fn finish(file: FileReader, mut collection: Collection) -> Result<Loa
         ..
     } = file;
 
-    let mut problems = Vec::new();
+    let mut problems: Vec<Problem> = std::mem::take(&mut collection.repeated)
+        .into_iter()
+        .map(|r| {
+            // Features are shown as they are read: a second list comes too late.
+            let first_is_read = r.field == "features";
+            Problem::in_settings(
+                Severity::Warning,
+                r.field,
+                ProblemKind::RepeatedKey {
+                    key: r.key,
+                    first_is_read,
+                },
+            )
+        })
+        .collect();
     // A string over the limit in the settings is left out, and said so.
     if let Some(atlas) = collection.atlas.as_mut() {
         let mut taken = Vec::new();
@@ -373,7 +398,9 @@ impl FileReader {
     }
 
     /// Reads feature `index`; features come in file order.
-    pub(crate) fn feature(&mut self, index: usize, feature: &Value) {
+    pub(crate) fn feature(&mut self, index: usize, feature: CheckedValue) {
+        let CheckedValue { value, repeated } = feature;
+        let feature = &value;
         let mut reader = FeatureReader {
             index,
             id: None,
@@ -383,6 +410,15 @@ impl FileReader {
             displaces: None,
         };
         let site = reader.site(feature, &mut self.first_by_id);
+        for r in repeated {
+            reader.warn(
+                r.field,
+                ProblemKind::RepeatedKey {
+                    key: r.key,
+                    first_is_read: false,
+                },
+            );
+        }
         let (failed, problems, displaced) = (reader.failed, reader.problems, reader.displaces);
         if let Some(earlier) = displaced {
             self.rename(earlier);

@@ -294,6 +294,16 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
+    /// An object gives the same key twice; the last value is read, as
+    /// JSON.parse reads it ([`crate::repeated_key`]), except for a second
+    /// top-level `features` list: the first one is already on the page by
+    /// the time a second arrives, so that one is read.
+    RepeatedKey {
+        /// The key as written.
+        key: String,
+        /// The first value is the one read (`features`), not the last.
+        first_is_read: bool,
+    },
     /// `atlas.kiosk.public_url` cannot serve as a base for links on a phone.
     BadPublicUrl {
         /// The URL as written.
@@ -534,6 +544,7 @@ impl ProblemKind {
             BadPublicUrl { .. } => "bad-public-url",
             TextTooLong { .. } => "text-too-long",
             NestedTooDeep { .. } => "too-deep",
+            RepeatedKey { .. } => "repeated-key",
         }
     }
 
@@ -636,6 +647,14 @@ impl ProblemKind {
             NestedTooDeep { depth, limit } => format!(
                 "lists and objects are nested {depth} levels deep, over the limit of {limit} levels (the file's top level counts as 1)"
             ),
+            RepeatedKey { key, first_is_read: false } => format!(
+                "\"{}\" is given more than once in the same object; only the last one is read (as browsers read JSON); remove or rename the others",
+                quote(key)
+            ),
+            RepeatedKey { key, first_is_read: true } => format!(
+                "\"{}\" is given more than once in the same object; only the first list is read; merge them into one",
+                quote(key)
+            ),
         }
     }
 
@@ -719,6 +738,14 @@ impl ProblemKind {
             ),
             NestedTooDeep { depth, limit } => format!(
                 "列表和对象嵌套了 {depth} 层，超过 {limit} 层的上限（文件顶层算第 1 层）"
+            ),
+            RepeatedKey { key, first_is_read: false } => format!(
+                "同一对象中“{}”出现了不止一次；只读取最后一个（与浏览器读取 JSON 相同）；请删去或改名其余的",
+                quote(key)
+            ),
+            RepeatedKey { key, first_is_read: true } => format!(
+                "同一对象中“{}”出现了不止一次；只读取第一个列表；请合并为一个",
+                quote(key)
             ),
         }
     }

@@ -11,6 +11,8 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use crate::repeated_key::{CheckedValue, RepeatedKey};
+
 /// The members of the collection other than its features, as read.
 #[derive(Debug, Default)]
 pub struct Collection {
@@ -26,12 +28,38 @@ pub struct Collection {
     pub features_listed: bool,
     /// How many features the list held.
     pub feature_count: usize,
+    /// Keys given twice at the top level or inside `atlas`, with their paths
+    /// from the top (`features`, `atlas.title`).
+    pub repeated: Vec<RepeatedKey>,
+}
+
+impl Collection {
+    /// Notes a top-level key, and whether it was given before (`keys` holds
+    /// those met so far, in file order; the top level has a handful).
+    pub(crate) fn note_key(&mut self, keys: &mut Vec<String>, key: &str) {
+        if keys.iter().any(|k| k == key) {
+            self.repeated.push(RepeatedKey {
+                key: key.to_owned(),
+                field: key.to_owned(),
+            });
+        } else {
+            keys.push(key.to_owned());
+        }
+    }
+
+    /// Keeps the `atlas` member (the last one, if it is given twice) and
+    /// notes the keys given twice inside it.
+    pub(crate) fn read_atlas(&mut self, atlas: CheckedValue) {
+        let repeated = atlas.repeated.into_iter().map(|r| r.under("atlas"));
+        self.repeated.extend(repeated);
+        self.atlas = Some(atlas.value);
+    }
 }
 
 /// Parses `text`, calling `on_feature(index, feature)` for each item of `features` in order.
 pub fn read_collection(
     text: &str,
-    on_feature: &mut dyn FnMut(usize, Value),
+    on_feature: &mut dyn FnMut(usize, CheckedValue),
 ) -> Result<Collection, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut collection = Collection::default();
@@ -46,7 +74,7 @@ pub fn read_collection(
 
 struct RootSeed<'a> {
     collection: &'a mut Collection,
-    on_feature: &'a mut dyn FnMut(usize, Value),
+    on_feature: &'a mut dyn FnMut(usize, CheckedValue),
 }
 
 impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
@@ -65,10 +93,12 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut keys = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            self.collection.note_key(&mut keys, &key);
             match key.as_str() {
                 "type" => self.collection.kind = Some(map.next_value()?),
-                "atlas" => self.collection.atlas = Some(map.next_value()?),
+                "atlas" => self.collection.read_atlas(map.next_value()?),
                 "crs" => self.collection.crs = Some(map.next_value()?),
                 // A second "features" member is ignored: the first one is already shown.
                 "features" if !self.collection.features_listed => {
@@ -124,7 +154,7 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
 
 struct FeaturesSeed<'a> {
     collection: &'a mut Collection,
-    on_feature: &'a mut dyn FnMut(usize, Value),
+    on_feature: &'a mut dyn FnMut(usize, CheckedValue),
 }
 
 impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_> {
@@ -145,7 +175,7 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.collection.features_listed = true;
         let mut index = 0;
-        while let Some(feature) = seq.next_element::<Value>()? {
+        while let Some(feature) = seq.next_element::<CheckedValue>()? {
             (self.on_feature)(index, feature);
             index += 1;
         }
@@ -193,7 +223,7 @@ mod tests {
         let mut seen = Vec::new();
         let c = read_collection(
             r#"{"features":[{"a":1},{"b":2}],"type":"FeatureCollection","atlas":{"t":1},"x":[1]}"#,
-            &mut |i, f| seen.push((i, f)),
+            &mut |i, f| seen.push((i, f.value)),
         )
         .unwrap();
         assert_eq!(seen.len(), 2);

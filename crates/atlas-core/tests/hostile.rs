@@ -187,15 +187,87 @@ fn numbers_json_cannot_hold_refuse_the_file_with_their_line() {
 }
 
 #[test]
-fn the_last_of_duplicate_keys_is_read_as_browsers_read_it() {
+fn the_last_of_duplicate_keys_is_read_as_browsers_read_it_and_each_repeat_is_named() {
     // JSON.parse keeps the last; so does serde_json, so the viewer and any
-    // JavaScript tool agree on what a file with a repeated key says.
-    let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,
+    // JavaScript tool agree on what a file with a repeated key says. The
+    // curator still hears of every key given twice, where it is.
+    let text = r#"{"type":"FeatureCollection","type":"FeatureCollection",
+        "atlas":{"title":{"en":"One"},"title":{"en":"Two"}},
+        "features":[{"type":"Feature","geometry":null,
         "properties":{"id":"a","id":"b","name":"<script>first</script>","name":"Second",
-        "events":[{"date":"1939","title":"t"}],"sources":[{"title":"s"}],"category":"museum"}}]}"#;
+        "events":[{"date":"1939","date":"1940","title":"t"}],"sources":[{"title":"s"}],"category":"museum"}}]}"#;
     let loaded = load(text).unwrap();
     assert_eq!(loaded.atlas.sites[0].id, "b");
     assert_eq!(loaded.atlas.sites[0].name.get(Lang::En), "Second");
+    let repeats: Vec<(Option<usize>, &str, &str)> = loaded
+        .problems
+        .iter()
+        .filter_map(|p| match &p.kind {
+            ProblemKind::RepeatedKey { key, .. } => {
+                assert_eq!(p.severity, Severity::Warning);
+                assert_eq!(p.kind.code(), "repeated-key");
+                Some((p.feature, p.field.as_str(), key.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        repeats,
+        [
+            (None, "type", "type"),
+            (None, "atlas.title", "title"),
+            (Some(0), "properties.id", "id"),
+            (Some(0), "properties.name", "name"),
+            (Some(0), "properties.events[0].date", "date"),
+        ]
+    );
+    let named = loaded
+        .problems
+        .iter()
+        .find(|p| p.field == "properties.name")
+        .unwrap();
+    assert_eq!(
+        named.message(Lang::En),
+        "feature 0 (id b), properties.name: \"name\" is given more than once in the same object; only the last one is read (as browsers read JSON); remove or rename the others"
+    );
+    assert!(named.message(Lang::Zh).contains("“name”出现了不止一次"));
+}
+
+#[test]
+fn a_second_features_list_is_named_as_the_one_not_read() {
+    // Sites are shown as they are read, so the first list is the one kept.
+    let text = r#"{"type":"FeatureCollection",
+        "features":[{"type":"Feature","geometry":null,"properties":{"id":"first","name":"First"}}],
+        "features":[{"type":"Feature","geometry":null,"properties":{"id":"second","name":"Second"}}]}"#;
+    let loaded = load(text).unwrap();
+    let ids: Vec<&str> = loaded.atlas.sites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["first"]);
+    let repeat = loaded
+        .problems
+        .iter()
+        .find(|p| matches!(p.kind, ProblemKind::RepeatedKey { .. }))
+        .expect("the second list is named");
+    assert_eq!(
+        repeat.message(Lang::En),
+        "dataset, features: \"features\" is given more than once in the same object; only the first list is read; merge them into one"
+    );
+    assert!(repeat.message(Lang::Zh).contains("只读取第一个列表"));
+}
+
+#[test]
+fn a_single_feature_file_names_its_repeated_keys_too() {
+    // Read by the whole-file reader, not the batched one: the same notes.
+    let text = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[120.5,31.3],"coordinates":[120.6,31.3]},
+        "properties":{"id":"a","name":"A","name":"B","events":[{"date":"1939","title":"t"}],"sources":[{"title":"s"}],"category":"museum"}}"#;
+    let loaded = load(text).unwrap();
+    let fields: Vec<&str> = loaded
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::RepeatedKey { .. }))
+        .map(|p| p.field.as_str())
+        .collect();
+    assert_eq!(fields, ["geometry.coordinates", "properties.name"]);
+    assert_eq!(loaded.atlas.sites[0].name.get(Lang::En), "B");
 }
 
 #[test]
