@@ -17,6 +17,11 @@ pub(crate) struct LongText {
 
 /// The first string or key in `value` (in document order) over the limit.
 pub(crate) fn first_long_text(value: &Value, path: &str) -> Option<LongText> {
+    // Every feature is checked and almost none has a long text: look first,
+    // without spelling out a path for each member and coordinate on the way.
+    if !holds_long_text(value) {
+        return None;
+    }
     match value {
         Value::String(s) if s.len() > MAX_TEXT_BYTES => Some(LongText {
             field: path.to_owned(),
@@ -36,6 +41,18 @@ pub(crate) fn first_long_text(value: &Value, path: &str) -> Option<LongText> {
             first_long_text(item, &member(path, key))
         }),
         _ => None,
+    }
+}
+
+/// Whether any string or key in `value` is over the limit.
+fn holds_long_text(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.len() > MAX_TEXT_BYTES,
+        Value::Array(items) => items.iter().any(holds_long_text),
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, item)| key.len() > MAX_TEXT_BYTES || holds_long_text(item)),
+        _ => false,
     }
 }
 
