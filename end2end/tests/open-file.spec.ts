@@ -212,6 +212,34 @@ test.describe('opening a local file', () => {
     expectNothingLeft(requests, 'sites.csv');
   });
 
+  test("a spreadsheet's problems fold to their summary once read, as a dataset's do", async ({ page }) => {
+    await page.goto('/?lang=en');
+    await servedShown(page);
+    await page.locator('input[type=file]').setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET) });
+    const region = problems(page);
+    const line = region.getByText('row 3, column G (date)', { exact: false });
+    await expect(line).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('sites.csv: 1 error');
+    const before = (await region.boundingBox())!;
+    await region.getByRole('button', { name: 'Hide details' }).click();
+    await expect(line).toBeHidden();
+    await expect(region).toContainText('sites.csv: 1 error');
+    // Folded, it no longer announces itself, and it gives the map its room back.
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect((await region.boundingBox())!.height).toBeLessThan(before.height);
+    const show = region.getByRole('button', { name: 'Show problems' });
+    await expect(show).toHaveAttribute('aria-expanded', 'false');
+    await show.click();
+    await expect(line).toBeVisible();
+    // Escape inside it folds it again and leaves focus on the button.
+    await region.focus();
+    await page.keyboard.press('Escape');
+    await expect(line).toBeHidden();
+    await expect(region.getByRole('button', { name: 'Show problems' })).toBeFocused();
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(region.getByRole('button', { name: '查看问题' })).toBeVisible();
+  });
+
   test('a file over 50 MB is refused before it is read', async ({ page }) => {
     await page.goto('/?lang=en');
     await servedShown(page);

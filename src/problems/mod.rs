@@ -13,14 +13,15 @@ use std::sync::Arc;
 use atlas_core::quote::escape_invisible;
 use atlas_core::spreadsheet::SheetProblem;
 use atlas_core::{triage, Lang, Problem, ProblemGroup, Severity};
-use leptos::ev::KeyboardEvent;
-use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::dataset::LoadedAtlas;
 use crate::i18n::{self, t, Ui};
 use crate::load::LoadError;
 use crate::state::use_atlas_state;
+
+mod fold;
+use fold::Fold;
 
 /// What loading the dataset shown came to: `None` while it loads; a failure
 /// names the file (the served path, or a local file's name).
@@ -68,28 +69,7 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
         .filter(|p| p.severity == Severity::Warning)
         .count();
     let file = loaded.file.clone();
-    let fold_key = FoldKey::new(&file, problems.len());
-
-    let folded = RwSignal::new(fold_key.is_remembered());
-    // Only the first showing announces itself: a file already read and folded
-    // in this tab, or an alert folded and opened again, is not news.
-    let announce = RwSignal::new(!folded.get_untracked());
-    let toggle_ref = NodeRef::<Button>::new();
-    let set_folded = move |fold: bool| {
-        announce.set(false);
-        folded.set(fold);
-        fold_key.remember(fold);
-    };
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && !folded.get_untracked() {
-            // Taken here, so the tour does not also end on this Escape.
-            ev.prevent_default();
-            set_folded(true);
-            if let Some(button) = toggle_ref.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
+    let fold = Fold::new(&file, problems.len());
 
     let groups = StoredValue::new(triage(problems));
     // Built again on each unfolding: a folded alert holds no long list in the page.
@@ -110,23 +90,19 @@ pub fn ProblemsAlert(loaded: Arc<LoadedAtlas>) -> impl IntoView {
     let summary_file = escape_invisible(&file).into_owned();
 
     view! {
-        <section class="alert problems" class:folded=move || folded.get()
+        <section class="alert problems" class:folded=move || fold.is_folded()
             aria-label=move || t(lang.get(), Ui::DataProblems)
-            on:keydown=on_keydown>
-            <button class="problems-toggle" node_ref=toggle_ref
-                aria-expanded=move || (!folded.get()).to_string()
-                on:click=move |_| set_folded(!folded.get_untracked())>
-                {move || t(lang.get(), if folded.get() { Ui::ShowProblems } else { Ui::HideProblemDetails })}
-            </button>
-            <div class="problems-lead" role=move || announce.get().then_some("alert")>
+            on:keydown=move |ev| fold.on_keydown(ev)>
+            {fold.button(lang)}
+            <div class="problems-lead" role=move || fold.lead_role()>
                 <p class="problems-summary">
                     <strong>{move || t(lang.get(), Ui::DataProblems)}</strong>" "
                     {move || i18n::problems_summary(lang.get(), &summary_file, skipped, warnings)}
                 </p>
-                {move || (!folded.get()).then(lead)}
+                {move || (!fold.is_folded()).then(lead)}
                 {move || basemap_failed().then(|| view! { <p>{move || t(lang.get(), Ui::BasemapUnavailable)}</p> })}
             </div>
-            {move || (!folded.get()).then(rest)}
+            {move || (!fold.is_folded()).then(rest)}
         </section>
     }
     .into_any()
@@ -161,15 +137,20 @@ fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> im
         })
         .collect();
     let more = sheet.len().saturating_sub(LISTED_PER_GROUP);
+    let fold = Fold::new(&file, sheet.len());
+    // Hidden rather than rebuilt when folded: the lines were built once above.
     // Focusable: a long list scrolls inside the alert, and the keyboard must reach it.
     view! {
         <section class="alert problems sheet-problems" tabindex="0"
-            aria-label=move || t(lang.get(), Ui::DataProblems)>
-            <p class="problems-summary" role="alert">
+            class:folded=move || fold.is_folded()
+            aria-label=move || t(lang.get(), Ui::DataProblems)
+            on:keydown=move |ev| fold.on_keydown(ev)>
+            {fold.button(lang)}
+            <p class="problems-summary" role=move || fold.lead_role()>
                 <strong>{move || t(lang.get(), Ui::DataProblems)}</strong>" "
                 {move || i18n::sheet_problems_summary(lang.get(), &file, errors, warnings)}
             </p>
-            <ul>
+            <ul hidden=move || fold.is_folded()>
                 {lines}
                 {(more > 0).then(|| view! { <li class="more-problems">{move || i18n::more_problems(lang.get(), more)}</li> })}
             </ul>
@@ -231,42 +212,4 @@ fn group_view(group: ProblemGroup, lang: ReadSignal<Lang>) -> impl IntoView {
 
 fn problem_line(p: Problem, lang: ReadSignal<Lang>) -> impl IntoView {
     view! { <li>{move || p.message(lang.get())}</li> }
-}
-
-/// Where this tab remembers that a file's problems were folded: the file's
-/// name and its number of problems, so a corrected file opens unfolded.
-#[derive(Clone, Copy)]
-struct FoldKey {
-    key: StoredValue<String>,
-}
-
-impl FoldKey {
-    fn new(file: &str, problems: usize) -> Self {
-        FoldKey {
-            key: StoredValue::new(format!("atlas.problems-folded:{problems}:{file}")),
-        }
-    }
-
-    fn is_remembered(self) -> bool {
-        let key = self.key.get_value();
-        storage()
-            .and_then(|s| s.get_item(&key).ok().flatten())
-            .is_some()
-    }
-
-    fn remember(self, folded: bool) {
-        let key = self.key.get_value();
-        // Private modes may refuse storage: folding then simply is not remembered.
-        if let Some(s) = storage() {
-            let _ = if folded {
-                s.set_item(&key, "1")
-            } else {
-                s.remove_item(&key)
-            };
-        }
-    }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
 }
