@@ -30,6 +30,7 @@ use web_sys::js_sys;
 
 use crate::dataset::{DatasetOrigin, LoadedAtlas, RegionalBasemap, WorldBasemap};
 use crate::i18n;
+use crate::motion::now_ms;
 use crate::perf;
 use crate::progress::LoadProgress;
 
@@ -86,13 +87,6 @@ impl Turns {
             self.since = now_ms();
         }
     }
-}
-
-/// Milliseconds from `performance.now()`.
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Gives the browser a turn: a zero-delay timer, which queues behind the
