@@ -117,6 +117,7 @@ fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> im
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = sheet.len() - errors;
+    let fold = Fold::new(file, sheet.len());
     // A local file's name is the curator's, but shown beside interface text all the same.
     let file = escape_invisible(file).into_owned();
     let lines: Vec<_> = sheet
@@ -137,7 +138,6 @@ fn sheet_alert(file: &str, sheet: &[SheetProblem], lang: ReadSignal<Lang>) -> im
         })
         .collect();
     let more = sheet.len().saturating_sub(LISTED_PER_GROUP);
-    let fold = Fold::new(&file, sheet.len());
     // Hidden rather than rebuilt when folded: the lines were built once above.
     // Focusable: a long list scrolls inside the alert, and the keyboard must reach it.
     view! {

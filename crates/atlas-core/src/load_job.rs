@@ -90,13 +90,12 @@ impl<'t> LoadJob<'t> {
             ..Collection::default()
         };
         let mut after = None;
-        let mut keys = Vec::new();
         for (i, member) in layout.members.iter().enumerate() {
             // Keys are noted in file order, the features list's in its place.
             if i == layout.members_before_features {
-                keys.push("features".to_owned());
+                collection.note_key("features");
             }
-            let read = read_member(text, member, &mut collection, &mut keys);
+            let read = read_member(text, member, &mut collection);
             match read {
                 Err(e) if i < layout.members_before_features => return Err(e),
                 Err(e) => {
@@ -197,10 +196,9 @@ fn read_member(
     text: &str,
     member: &scan::Member,
     collection: &mut Collection,
-    keys: &mut Vec<String>,
 ) -> Result<(), FatalError> {
     let key: String = parse_part(text, member.key.clone())?;
-    collection.note_key(keys, &key);
+    collection.note_key(&key);
     if let Some(at) = member.value.too_deep_at {
         return Err(parse::too_deep(text, at, member.value.depth));
     }

@@ -31,19 +31,20 @@ pub struct Collection {
     /// Keys given twice at the top level or inside `atlas`, with their paths
     /// from the top (`features`, `atlas.title`).
     pub repeated: Vec<RepeatedKey>,
+    /// The top-level keys met so far (a handful), to tell a repeat.
+    pub(crate) keys_met: Vec<String>,
 }
 
 impl Collection {
-    /// Notes a top-level key, and whether it was given before (`keys` holds
-    /// those met so far, in file order; the top level has a handful).
-    pub(crate) fn note_key(&mut self, keys: &mut Vec<String>, key: &str) {
-        if keys.iter().any(|k| k == key) {
+    /// Notes a top-level key, in file order, and whether it was given before.
+    pub(crate) fn note_key(&mut self, key: &str) {
+        if self.keys_met.iter().any(|k| k == key) {
             self.repeated.push(RepeatedKey {
                 key: key.to_owned(),
                 field: key.to_owned(),
             });
         } else {
-            keys.push(key.to_owned());
+            self.keys_met.push(key.to_owned());
         }
     }
 
@@ -93,9 +94,8 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut keys = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
-            self.collection.note_key(&mut keys, &key);
+            self.collection.note_key(&key);
             match key.as_str() {
                 "type" => self.collection.kind = Some(map.next_value()?),
                 "atlas" => self.collection.read_atlas(map.next_value()?),

@@ -20,6 +20,14 @@ fn problems_at(problems: &[Problem], feature: usize) -> Vec<&Problem> {
         .collect()
 }
 
+/// The problems that name a key given twice, in the order they are listed.
+fn repeated_keys(problems: &[Problem]) -> Vec<&Problem> {
+    problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::RepeatedKey { .. }))
+        .collect()
+}
+
 #[test]
 fn script_in_text_fields_is_kept_as_typed() {
     let loaded = load(HOSTILE).unwrap();
@@ -199,16 +207,15 @@ fn the_last_of_duplicate_keys_is_read_as_browsers_read_it_and_each_repeat_is_nam
     let loaded = load(text).unwrap();
     assert_eq!(loaded.atlas.sites[0].id, "b");
     assert_eq!(loaded.atlas.sites[0].name.get(Lang::En), "Second");
-    let repeats: Vec<(Option<usize>, &str, &str)> = loaded
-        .problems
-        .iter()
-        .filter_map(|p| match &p.kind {
-            ProblemKind::RepeatedKey { key, .. } => {
-                assert_eq!(p.severity, Severity::Warning);
-                assert_eq!(p.kind.code(), "repeated-key");
-                Some((p.feature, p.field.as_str(), key.as_str()))
-            }
-            _ => None,
+    let repeats: Vec<(Option<usize>, &str, &str)> = repeated_keys(&loaded.problems)
+        .into_iter()
+        .map(|p| {
+            assert_eq!(p.severity, Severity::Warning);
+            assert_eq!(p.kind.code(), "repeated-key");
+            let ProblemKind::RepeatedKey { key, .. } = &p.kind else {
+                unreachable!()
+            };
+            (p.feature, p.field.as_str(), key.as_str())
         })
         .collect();
     assert_eq!(
@@ -242,10 +249,8 @@ fn a_second_features_list_is_named_as_the_one_not_read() {
     let loaded = load(text).unwrap();
     let ids: Vec<&str> = loaded.atlas.sites.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["first"]);
-    let repeat = loaded
-        .problems
-        .iter()
-        .find(|p| matches!(p.kind, ProblemKind::RepeatedKey { .. }))
+    let repeat = *repeated_keys(&loaded.problems)
+        .first()
         .expect("the second list is named");
     assert_eq!(
         repeat.message(Lang::En),
@@ -260,10 +265,8 @@ fn a_single_feature_file_names_its_repeated_keys_too() {
     let text = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[120.5,31.3],"coordinates":[120.6,31.3]},
         "properties":{"id":"a","name":"A","name":"B","events":[{"date":"1939","title":"t"}],"sources":[{"title":"s"}],"category":"museum"}}"#;
     let loaded = load(text).unwrap();
-    let fields: Vec<&str> = loaded
-        .problems
-        .iter()
-        .filter(|p| matches!(p.kind, ProblemKind::RepeatedKey { .. }))
+    let fields: Vec<&str> = repeated_keys(&loaded.problems)
+        .into_iter()
         .map(|p| p.field.as_str())
         .collect();
     assert_eq!(fields, ["geometry.coordinates", "properties.name"]);
